@@ -1,0 +1,82 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { onBroadcast, RapportError, type Request } from '../../utils/messages/client';
+import type { SidebarView } from '../../utils/messages/contract';
+import { AddPrompt } from './AddPrompt';
+import { ContactCard } from './ContactCard';
+
+type Load = { status: 'loading' } | { status: 'ready'; view: SidebarView } | { status: 'failed'; error: RapportError };
+
+const asRapportError = (error: unknown) =>
+  error instanceof RapportError ? error : new RapportError('internal', String(error));
+
+export function SidebarApp(props: { request: Request; tabId?: number; firstView: Promise<SidebarView> }) {
+  const { request, tabId } = props;
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const generation = useRef(0);
+
+  const track = useCallback((pending: Promise<SidebarView>) => {
+    const mine = ++generation.current;
+    pending.then(
+      (view) => mine === generation.current && setLoad({ status: 'ready', view }),
+      (error: unknown) => mine === generation.current && setLoad({ status: 'failed', error: asRapportError(error) }),
+    );
+  }, []);
+
+  const reload = useCallback(
+    () => track(request('sidebar.view', tabId === undefined ? {} : { tabId })),
+    [request, tabId, track],
+  );
+
+  useEffect(() => track(props.firstView), [props.firstView, track]);
+
+  const view = load.status === 'ready' ? load.view : null;
+  useEffect(
+    () =>
+      onBroadcast((event) => {
+        if (!view) return;
+        if (event.event === 'tab-context-changed' && event.tabId === view.tabId) reload();
+        if (event.event === 'contacts-changed' && view.contact && event.ids.includes(view.contact.id)) reload();
+      }),
+    [view, reload],
+  );
+
+  return (
+    <main class="sidebar" aria-busy={load.status === 'loading'}>
+      <header class="brand" aria-hidden="true">
+        Rapport
+      </header>
+      <SidebarBody load={load} request={request} reload={reload} />
+    </main>
+  );
+}
+
+function SidebarBody(props: { load: Load; request: Request; reload: () => void }) {
+  const { load, request, reload } = props;
+  if (load.status === 'loading') return <p class="quiet">Loading…</p>;
+  if (load.status === 'failed') {
+    if (load.error.code === 'forbidden') {
+      return <p class="quiet">This panel only works when Rapport opens it itself.</p>;
+    }
+    return (
+      <div class="problem" role="alert">
+        <p>Rapport couldn’t load this card: {load.error.message}</p>
+        <button type="button" onClick={reload}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  const { context, contact } = load.view;
+  if (contact) {
+    return <ContactCard key={contact.id} contact={contact} request={request} />;
+  }
+  if (!context) return <p class="quiet">Open a LinkedIn profile to see and add notes about that person.</p>;
+  if (!context.ready) {
+    return (
+      <p class="quiet" role="status">
+        Reading the profile…
+      </p>
+    );
+  }
+  return <AddPrompt context={context} request={request} onAdded={reload} />;
+}

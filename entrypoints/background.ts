@@ -1,0 +1,40 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { createContactService } from '../utils/background/contacts';
+import { createDispatcher } from '../utils/background/dispatch';
+import { createTabContexts } from '../utils/background/tab-contexts';
+import type { BroadcastEvent } from '../utils/messages/contract';
+import { RapportDatabase } from '../utils/store/database';
+
+export default defineBackground(() => {
+  const workerStartedAt = Date.now();
+  const db = new RapportDatabase();
+  const tabs = createTabContexts(browser.storage.session);
+
+  const broadcast = (event: BroadcastEvent) => {
+    // Reaches extension pages only; "no receiver" is normal when no sidebar is open.
+    browser.runtime.sendMessage(event).catch(() => {});
+  };
+
+  const dispatch = createDispatcher({
+    contacts: createContactService(db, Date.now),
+    tabs,
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+    workerStartedAt,
+    now: Date.now,
+    broadcast,
+    log: (message, error) => console.error(`[Rapport] ${message}`, error),
+  });
+
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    // Broadcast events come back to the worker's own listener in some browsers: ignore them.
+    if (message && typeof message === 'object' && 'event' in message) return false;
+    dispatch(message, sender).then(sendResponse);
+    return true;
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void tabs.remove(tabId);
+  });
+});

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { Id } from '../model/common';
+import { Contact, ContactDraft } from '../model/contact';
+import { PageContext } from '../model/page-context';
+
+/**
+ * The one declaration of every message that crosses a context boundary.
+ *
+ * `from` says who may send it:
+ * - `content`: a content script on an annotated site (its tab is the sender's tab);
+ * - `extension`: an extension page — the sidebar frame, the side panel, a standalone tab.
+ *   A page embedded in a web page's tab must present that tab's frame secret.
+ */
+const declare = <Req extends z.ZodType, Res extends z.ZodType>(d: {
+  from: 'content' | 'extension' | 'any';
+  request: Req;
+  response: Res;
+}) => d;
+
+/** A per-mount secret: created by the content script, registered with the worker, handed to its frame. */
+export const FrameSecret = z.string().regex(/^[A-Za-z0-9_-]{32,128}$/, 'not a frame secret');
+
+export const SidebarView = z.object({
+  /** The tab the view is about, so the sidebar can pick its own broadcasts. */
+  tabId: z.number().int(),
+  context: PageContext.nullable(),
+  contact: Contact.nullable(),
+});
+export type SidebarView = z.infer<typeof SidebarView>;
+
+export const contract = {
+  /** Liveness and worker-start detection. */
+  ping: declare({
+    from: 'any',
+    request: z.object({}),
+    response: z.object({ workerStartedAt: z.number(), now: z.number() }),
+  }),
+  /** The content script says who its tab's page is about (or that it is not about anyone). */
+  'page.register': declare({
+    from: 'content',
+    request: z.object({ secret: FrameSecret, context: PageContext }),
+    response: z.object({}),
+  }),
+  'page.clear': declare({
+    from: 'content',
+    request: z.object({ secret: FrameSecret }),
+    response: z.object({}),
+  }),
+  /** The sidebar asks what its tab is about, and the matching contact. */
+  'sidebar.view': declare({
+    from: 'extension',
+    // tabId only from tab-less extension pages (the native side panel).
+    request: z.object({ tabId: z.number().int().min(0).optional() }),
+    response: SidebarView,
+  }),
+  'contact.get': declare({
+    from: 'extension',
+    request: z.object({ id: Id }),
+    response: Contact.nullable(),
+  }),
+  /** Create a contact; for a LinkedIn profile already in the store, the existing contact is returned. */
+  'contact.create': declare({
+    from: 'extension',
+    request: z.object({ draft: ContactDraft }),
+    response: z.object({ contact: Contact, created: z.boolean() }),
+  }),
+  'contact.setNotes': declare({
+    from: 'extension',
+    request: z.object({ id: Id, notes: z.string().max(200_000) }),
+    response: Contact,
+  }),
+} as const;
+
+export type Contract = typeof contract;
+export type MessageType = keyof Contract;
+export type RequestOf<T extends MessageType> = z.input<Contract[T]['request']>;
+export type ParsedRequestOf<T extends MessageType> = z.output<Contract[T]['request']>;
+export type ResponseOf<T extends MessageType> = z.output<Contract[T]['response']>;
+
+export const MESSAGE_TYPES = Object.keys(contract) as MessageType[];
+
+/** The envelope every request travels in. */
+export const Envelope = z.object({
+  rapport: z.literal(1),
+  type: z.string().max(64),
+  payload: z.unknown(),
+  /** Present when the sender is a sidebar frame embedded in a web page. */
+  secret: FrameSecret.optional(),
+});
+export type Envelope = z.infer<typeof Envelope>;
+
+export const ERROR_CODES = ['invalid-request', 'unknown-type', 'forbidden', 'not-found', 'internal'] as const;
+export const ErrorCode = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ErrorAnswer = z.object({
+  ok: z.literal(false),
+  error: z.object({
+    code: ErrorCode,
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ErrorAnswer = z.infer<typeof ErrorAnswer>;
+export type Answer<T extends MessageType> = { ok: true; data: ResponseOf<T> } | ErrorAnswer;
+
+/** Events the worker broadcasts to extension pages (never to web pages). */
+export const BroadcastEvent = z.discriminatedUnion('event', [
+  z.object({ rapport: z.literal(1), event: z.literal('tab-context-changed'), tabId: z.number().int() }),
+  z.object({ rapport: z.literal(1), event: z.literal('contacts-changed'), ids: z.array(Id) }),
+]);
+export type BroadcastEvent = z.infer<typeof BroadcastEvent>;

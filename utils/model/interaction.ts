@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { Id, Timestamp, longText, shortText } from './common';
+
+export const INTERACTION_KINDS = [
+  'email',
+  'call',
+  'video-call',
+  'meeting',
+  'informational-interview',
+  'event',
+  'linkedin-message',
+  'other',
+] as const;
+export const InteractionKind = z.enum(INTERACTION_KINDS);
+
+export const INTERACTION_SOURCES = ['manual', 'gmail', 'outlook', 'linkedin', 'import'] as const;
+export const InteractionSource = z.enum(INTERACTION_SOURCES);
+
+export const Interaction = z.object({
+  id: Id,
+  contactId: Id,
+  kind: InteractionKind,
+  when: Timestamp,
+  summary: longText(1_000).default(''),
+  details: longText(50_000).optional(),
+  source: InteractionSource.default('manual'),
+  /** e.g. a mail message id: the same external item is logged once per contact. */
+  externalId: shortText(300).optional(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Interaction = z.infer<typeof Interaction>;

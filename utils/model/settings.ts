@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** Keep-in-touch defaults per contact type, in days (close 30, peers 90, acquaintances 365). */
+export const DEFAULT_CADENCE_DAYS: Record<string, number> = {
+  'friend-family': 30,
+  mentor: 30,
+  recruiter: 60,
+  'company-contact': 90,
+  peer: 90,
+  alumni: 180,
+  other: 365,
+};
+
+const Hour = z.number().int().min(0).max(23);
+
+/**
+ * User settings. Every field has a default, so a partial or older record parses into a
+ * complete one; the database stores it under the key `app`.
+ */
+export const Settings = z.object({
+  cadenceDaysByType: z.record(z.string(), z.number().int().min(1).max(3650)).default(DEFAULT_CADENCE_DAYS),
+  customContactTypes: z.array(z.string().trim().min(1).max(40)).max(50).default([]),
+  snoozeMinutes: z.number().int().min(5).max(60 * 24 * 30).default(60 * 24),
+  quietHours: z
+    .object({ enabled: z.boolean(), startHour: Hour, endHour: Hour })
+    .default({ enabled: false, startHour: 21, endHour: 8 }),
+  sidebarHost: z.enum(['page', 'side-panel']).default('page'),
+  autoLogSentMail: z.boolean().default(false),
+  digest: z.object({ enabled: z.boolean(), hour: Hour }).default({ enabled: false, hour: 8 }),
+  weeklyGoals: z
+    .object({ newContacts: z.number().int().min(0).max(100), followUps: z.number().int().min(0).max(100) })
+    .default({ newContacts: 5, followUps: 5 }),
+  backupReminder: z.boolean().default(false),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const SettingsRecord = z.object({ key: z.literal('app'), value: Settings });
+export type SettingsRecord = z.infer<typeof SettingsRecord>;
