@@ -31,18 +31,19 @@ export default defineContentScript({
       registered = true;
     };
 
+    const hide = async () => {
+      frame?.unmount();
+      frame = null;
+      if (registered) await request('page.clear', { secret });
+      registered = false;
+    };
+
     async function show(url: URL, staleTitle: string | undefined) {
       current?.abort();
       const step = new AbortController();
       current = step;
       const profile = parseProfileUrl(url);
-      if (!profile) {
-        frame?.unmount();
-        frame = null;
-        if (registered) await request('page.clear', { secret });
-        registered = false;
-        return;
-      }
+      if (!profile) return hide();
       const base = { kind: 'linkedin-profile' as const, url: profile.url, slug: profile.slug, sources: {}, missing: [] };
       if (staleTitle !== undefined && frame) {
         // Until the new person's markup arrives the sidebar must not show the previous one.
@@ -54,6 +55,8 @@ export default defineContentScript({
         signal: step.signal,
       });
       if (!identity || step.signal.aborted) return;
+      // "Profile not found" and sign-in walls are about nobody: nothing to capture.
+      if (identity.special) return hide();
       if (identity.missing.length) {
         console.debug('[Rapport] LinkedIn profile: no', identity.missing.join(', '), 'on this page; sources', identity.sources);
       }
