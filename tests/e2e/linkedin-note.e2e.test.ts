@@ -3,8 +3,8 @@
 // page cannot read.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { launchHarness, pingWorker, type Harness } from './support/browser';
-import { installPageSpy, whatThePageCanSee } from './support/page-spy';
+import { launchHarness, pingWorker, type Harness } from './support/browser.ts';
+import { installPageSpy, whatThePageCanSee } from './support/page-spy.ts';
 
 const ADA = '/in/ada-lovelace-0a1b2c3d/';
 const GRACE = '/in/grace-hopper-3d4e5f/';

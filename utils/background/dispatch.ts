@@ -144,14 +144,16 @@ export function createDispatcher(deps: DispatchDeps) {
     if (!Object.hasOwn(contract, type)) return fail('unknown-type', `Unknown message type "${type}".`);
     const messageType = type as MessageType;
 
-    const sender = classifySender(senderInfo, deps.extensionId, deps.extensionOrigin);
-    const caller = await authorise(messageType, envelope.data, sender, payload);
-    if ('ok' in caller) return caller;
-
-    const request = contract[messageType].request.safeParse(payload);
-    if (!request.success) return fail('invalid-request', `Invalid ${type} request.`, request.error.issues);
-
+    // Everything from here may touch storage (authorising an embedded frame reads its tab's
+    // record): any failure must still become an answer, or the caller would wait forever.
     try {
+      const sender = classifySender(senderInfo, deps.extensionId, deps.extensionOrigin);
+      const caller = await authorise(messageType, envelope.data, sender, payload);
+      if ('ok' in caller) return caller;
+
+      const request = contract[messageType].request.safeParse(payload);
+      if (!request.success) return fail('invalid-request', `Invalid ${type} request.`, request.error.issues);
+
       const handler = handlers[messageType] as (r: unknown, c: Caller) => Promise<unknown>;
       const data = await handler(request.data, caller);
       return { ok: true, data } as Answer<MessageType>;

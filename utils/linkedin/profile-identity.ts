@@ -2,7 +2,7 @@
 // Pure DOM reading: no browser APIs, so it is tested on fixture documents.
 import type { FieldSource } from '../model/page-context';
 import { nameFromSlug, parseProfileUrl } from './profile-url';
-import { parseProfileTitle, type SpecialPage } from './profile-title';
+import { parseProfileTitle, titleKey, type SpecialPage } from './profile-title';
 
 export interface ProfileIdentity {
   name: string;
@@ -51,7 +51,9 @@ function classHeadline(doc: Document): string | undefined {
 export function readProfileIdentity(doc: Document, slug: string, options: ReadOptions = {}): ProfileIdentity {
   const sources: ProfileIdentity['sources'] = {};
   const afterNavigation = options.staleTitle !== undefined;
-  const title = afterNavigation && doc.title === options.staleTitle ? {} : parseProfileTitle(doc.title);
+  // Compared without the notification count: it can change before the app swaps the person in.
+  const staleTitle = options.staleTitle !== undefined && titleKey(doc.title) === titleKey(options.staleTitle);
+  const title = staleTitle ? {} : parseProfileTitle(doc.title);
   if (title.special) {
     return { name: nameFromSlug(slug), sources: { name: 'url' }, missing: ['headline'], confirmed: true, special: title.special };
   }

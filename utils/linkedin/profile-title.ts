@@ -14,10 +14,18 @@ const SUFFIX = /\s*\|\s*LinkedIn\s*$/i;
 const COUNT = /^\(\d+\+?\)\s*/;
 
 /**
+ * What a title says, without what changes while the page stays the same: whitespace and the
+ * notification count ("(3) Jane Doe | LinkedIn" and "(4) Jane Doe | LinkedIn" say the same).
+ */
+export function titleKey(title: string): string {
+  return title.replace(/\s+/g, ' ').trim().replace(COUNT, '');
+}
+
+/**
  * Logged-in: "(3) Jane Doe | LinkedIn". Logged-out: "Jane Doe - Headline - Company | LinkedIn".
  */
 export function parseProfileTitle(title: string): ParsedTitle {
-  const text = title.replace(/\s+/g, ' ').trim().replace(COUNT, '');
+  const text = titleKey(title);
   if (/^profile not found\b/i.test(text) || /^page not found\b/i.test(text)) return { special: 'not-found' };
   if (/^linkedin:\s*log in or sign up/i.test(text) || /^sign (in|up)\b.*linkedin/i.test(text)) {
     return { special: 'sign-in' };

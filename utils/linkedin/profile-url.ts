@@ -65,8 +65,10 @@ export function nameFromSlug(slug: string): string {
   if (parts.length > 1 && /\d/.test(parts[parts.length - 1]!) && /^[0-9a-f]{4,}$/i.test(parts[parts.length - 1]!)) {
     parts.pop();
   }
-  return parts
+  const name = parts
     .filter((p) => !/^\d+$/.test(p))
     .map((p) => p.charAt(0).toLocaleUpperCase() + p.slice(1))
     .join(' ');
+  // An all-digit slug ("12345678") leaves nothing; the page context needs a non-empty name.
+  return name || slug;
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// Extension pages forbid eval (MV3 CSP): skip zod's probe for a `new Function` fast path.
+z.config({ jitless: true });
+
 /** Every date is stored as milliseconds since the epoch (IndexedDB sorts numbers natively). */
 export const Timestamp = z.number().int().min(0).max(8.64e15);
 

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page, type Request, type Worker } from 'playwright-core';
-import { FIXTURE_HOSTS } from './certificate';
-import { startFixtureServer, type FixtureServer } from './fixture-server';
-import { CHROME_BUILD, CHROMIUM } from './paths';
+import { FIXTURE_HOSTS } from './certificate.ts';
+import { startFixtureServer, type FixtureServer } from './fixture-server.ts';
+import { CHROME_BUILD, CHROMIUM } from './paths.ts';
 
 export interface Harness {
   context: BrowserContext;
@@ -27,7 +27,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function launchHarness(): Promise<Harness> {
+export async function launchHarness(options: { headless?: boolean } = {}): Promise<Harness> {
   // Service worker network events are reported only with this flag set.
   process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
   const server = await startFixtureServer();
@@ -35,7 +35,7 @@ export async function launchHarness(): Promise<Harness> {
   const map = ['*.linkedin.com', ...FIXTURE_HOSTS].map((host) => `MAP ${host} 127.0.0.1:${server.port}`);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    headless: true,
+    headless: options.headless ?? true,
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 860 },
     args: [

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { TMP } from './paths';
+import { TMP } from './paths.ts';
 
 /** The hosts fixtures are served at: the real hostnames Rapport runs on. */
 export const FIXTURE_HOSTS = [

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve } from 'node:path';
-import { fixtureCertificate } from './certificate';
-import { SITES } from './paths';
+import { fixtureCertificate } from './certificate.ts';
+import { SITES } from './paths.ts';
 
 export interface ServedRequest {
   host: string;

@@ -1,0 +1,56 @@
+// `npm run bench`: numbers, not pass/fail. Needs a built extension (npm run build).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launchHarness, pingWorker } from '../e2e/support/browser.ts';
+import { CHROME_BUILD } from '../e2e/support/paths.ts';
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+
+console.log('Content scripts (raw / gzip):');
+const scripts = join(CHROME_BUILD, 'content-scripts');
+for (const file of readdirSync(scripts)) {
+  const raw = readFileSync(join(scripts, file));
+  console.log(`  ${file}: ${(statSync(join(scripts, file)).size / 1024).toFixed(1)} KiB / ${(gzipSync(raw).length / 1024).toFixed(1)} KiB`);
+}
+
+const h = await launchHarness();
+const RUNS = 15;
+const shown: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  const page = await h.context.newPage();
+  await page.goto(h.url('www.linkedin.com', '/in/ada-lovelace-0a1b2c3d/'), { waitUntil: 'domcontentloaded' });
+  const dcl = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    return performance.timeOrigin + nav.domContentLoadedEventStart;
+  });
+  const frame = await h.sidebar(page);
+  await frame.waitForFunction(() => performance.getEntriesByName('rapport:person-shown').length > 0);
+  const at = await frame.evaluate(() => performance.timeOrigin + performance.getEntriesByName('rapport:person-shown')[0]!.startTime);
+  shown.push(at - dcl);
+  await page.close();
+}
+console.log(`DOMContentLoaded → sidebar shows the person: median ${fmt(median(shown))} (n=${RUNS}, min ${fmt(Math.min(...shown))}, max ${fmt(Math.max(...shown))})`);
+
+const ext = await h.extensionPage();
+await pingWorker(ext);
+const warm: number[] = [];
+for (let i = 0; i < 50; i++) warm.push((await pingWorker(ext)).ms);
+console.log(`Message round trip, warm worker: median ${fmt(median(warm))} (n=50)`);
+
+const cold: number[] = [];
+for (let i = 0; i < 10; i++) {
+  const before = await pingWorker(ext);
+  await h.stopWorker();
+  await ext.waitForTimeout(200);
+  const after = await pingWorker(ext);
+  if (after.workerStartedAt === before.workerStartedAt) throw new Error('the worker did not stop');
+  cold.push(after.ms);
+}
+console.log(`Message round trip after a worker stop: median ${fmt(median(cold))} (n=10)`);
+await h.close();

@@ -1,0 +1,48 @@
+// `npm run demo`: builds Rapport and opens Chromium with it on the bundled sample pages at
+// their real URLs (served locally; nothing reaches the internet). Without a display it
+// walks through the slice headlessly and saves screenshots to demo-screenshots/.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { launchHarness } from './support/browser.ts';
+import { ROOT } from './support/paths.ts';
+
+const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+const h = await launchHarness({ headless });
+const page = await h.context.newPage();
+await page.goto(h.url('www.linkedin.com', '/in/ada-lovelace-0a1b2c3d/'));
+
+if (!headless) {
+  console.log('Rapport is running in Chromium on sample LinkedIn pages (www.linkedin.com is served locally).');
+  console.log('Add Ada to Rapport, type a note, reload, or follow the links to other people. Close the browser or press Ctrl+C to stop.');
+  await new Promise<void>((done) => {
+    h.context.on('close', () => done());
+    process.on('SIGINT', () => done());
+  });
+  await h.close().catch(() => {});
+  process.exit(0);
+}
+
+const out = resolve(ROOT, 'demo-screenshots');
+mkdirSync(out, { recursive: true });
+const shot = async (name: string) => {
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: resolve(out, `${name}.png`) });
+  console.log(`saved demo-screenshots/${name}.png`);
+};
+const sidebar = await h.sidebar(page);
+await sidebar.getByRole('heading', { name: 'Ada Lovelace' }).waitFor();
+await shot('1-profile-not-yet-in-rapport');
+const add = sidebar.getByRole('button', { name: 'Add to Rapport' });
+if (await add.count()) await add.click();
+const notes = sidebar.getByRole('textbox', { name: 'Notes' });
+await notes.fill('Met at the Difference Engine meetup (London, March).\nAsk about Bernoulli numbers; she offered to review my notes.');
+await sidebar.getByText('Saved').waitFor();
+await shot('2-note-saved');
+await page.reload();
+await (await h.sidebar(page)).getByRole('textbox', { name: 'Notes' }).waitFor();
+await shot('3-after-reload');
+await page.getByRole('link', { name: /^Grace Hopper/ }).click();
+await sidebar.getByRole('heading', { name: 'Grace Hopper' }).waitFor().catch(() => {});
+await shot('4-in-app-navigation');
+await h.close();
+console.log('No display found: the demo ran headless. Load .output/chrome-mv3 in Chrome (chrome://extensions → Load unpacked) to use Rapport on the real sites.');

@@ -1,0 +1,694 @@
+import { Dexie } from 'dexie';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { SenderInfo } from '../../../utils/background/sender';
+import { ErrorAnswer, MESSAGE_TYPES, type ErrorCode, type MessageType } from '../../../utils/messages/contract';
+import {
+  adaContext,
+  adaDraft,
+  bobContext,
+  contentScript,
+  contentScript8,
+  createHarness,
+  createSessionArea,
+  emptySender,
+  extensionTab,
+  noIdSender,
+  otherExtension,
+  otherExtensionContent,
+  SECRET_7,
+  SECRET_8,
+  sidebarFrame,
+  sidebarFrame8,
+  sidePanel,
+  T0,
+  tablessContent,
+  WORKER_STARTED_AT,
+  WRONG_SECRET,
+  type Harness,
+} from './harness';
+
+beforeEach(() => {
+  Dexie.dependencies.indexedDB = new IDBFactory();
+});
+
+const long = (n: number, char = 'a') => char.repeat(n);
+
+/** Asserts a typed error answer: exactly `{ ok: false, error }`, the code, and the issue paths. */
+function expectError(answer: unknown, code: ErrorCode, paths?: string[], label = ''): ErrorAnswer {
+  const shown = `${label} → ${JSON.stringify(answer)?.slice(0, 500)}`;
+  const parsed = ErrorAnswer.safeParse(answer);
+  expect(parsed.success, `not an error answer: ${shown}`).toBe(true);
+  const error = parsed.data!;
+  expect(Object.keys(answer as object).sort(), shown).toEqual(['error', 'ok']);
+  expect(error.error.code, shown).toBe(code);
+  expect(error.error.message.length, shown).toBeGreaterThan(0);
+  if (paths === undefined) {
+    expect(error.error.issues, shown).toBeUndefined();
+  } else {
+    expect(error.error.issues, shown).toBeDefined();
+    expect([...new Set(error.error.issues!.map((i) => i.path))].sort(), shown).toEqual([...paths].sort());
+    for (const issue of error.error.issues!) expect(issue.message.length, shown).toBeGreaterThan(0);
+  }
+  return error;
+}
+
+function expectOk(answer: unknown): unknown {
+  expect(answer, JSON.stringify(answer)).toMatchObject({ ok: true });
+  return (answer as { data: unknown }).data;
+}
+
+/** Runs `body` and asserts that it wrote nothing: no table row, no session key, no broadcast. */
+async function expectNoWrites(h: Harness, body: () => Promise<void>) {
+  const before = await h.state();
+  const counts = await h.counts();
+  const broadcasts = h.broadcast.mock.calls.length;
+  await body();
+  expect(await h.counts()).toEqual(counts);
+  expect(await h.state()).toEqual(before);
+  expect(h.broadcast.mock.calls.length).toBe(broadcasts);
+}
+
+async function seedContact(h: Harness) {
+  const answer = await h.send(sidePanel, 'contact.create', { draft: adaDraft });
+  const data = expectOk(answer) as { contact: { id: number } };
+  expect(data.contact.id).toBe(1);
+  h.broadcast.mockClear();
+}
+
+interface BadPayload {
+  name: string;
+  payload: unknown;
+  /** The issue paths the answer must name. */
+  paths: string[];
+}
+
+interface Fixture {
+  /** A sender the type is meant for. */
+  sender: SenderInfo;
+  secret?: string;
+  /** One valid payload. */
+  payload: Record<string, unknown>;
+  seed?: (h: Harness) => Promise<void>;
+  /** Malformed payloads, each differing from the valid one in one place. */
+  bad: BadPayload[];
+}
+
+const validContext = adaContext;
+const withContext = (patch: Record<string, unknown>) => ({ secret: SECRET_7, context: { ...validContext, ...patch } });
+const withDraft = (patch: Record<string, unknown>) => ({ draft: { ...adaDraft, ...patch } });
+
+/** Non-object payloads: every request is an object. */
+const nonObjects: BadPayload[] = [
+  { name: 'a string payload', payload: 'hello', paths: [''] },
+  { name: 'a number payload', payload: 42, paths: [''] },
+  { name: 'a null payload', payload: null, paths: [''] },
+  { name: 'an array payload', payload: [], paths: [''] },
+  { name: 'no payload', payload: undefined, paths: [''] },
+];
+
+/** One valid payload per message type, with its malformed variants. */
+const fixtures: Record<MessageType, Fixture> = {
+  ping: {
+    sender: contentScript,
+    payload: {},
+    bad: nonObjects,
+  },
+  'page.register': {
+    sender: contentScript,
+    payload: { secret: SECRET_7, context: validContext },
+    bad: [
+      ...nonObjects,
+      { name: 'no secret', payload: { context: validContext }, paths: ['secret'] },
+      { name: 'a numeric secret', payload: { secret: 12345, context: validContext }, paths: ['secret'] },
+      { name: 'a too short secret', payload: { secret: long(31), context: validContext }, paths: ['secret'] },
+      { name: 'a too long secret', payload: { secret: long(129), context: validContext }, paths: ['secret'] },
+      { name: 'a secret with padding', payload: { secret: `${long(40)}==`, context: validContext }, paths: ['secret'] },
+      { name: 'a secret with spaces', payload: { secret: `${long(20)} ${long(20)}`, context: validContext }, paths: ['secret'] },
+      { name: 'no context', payload: { secret: SECRET_7 }, paths: ['context'] },
+      { name: 'a null context', payload: { secret: SECRET_7, context: null }, paths: ['context'] },
+      { name: 'an unknown context kind', payload: withContext({ kind: 'gmail-thread' }), paths: ['context.kind'] },
+      { name: 'a non-url', payload: withContext({ url: 'not a url' }), paths: ['context.url'] },
+      { name: 'a url beyond 2000 chars', payload: withContext({ url: `https://www.linkedin.com/in/ada/?q=${long(2000)}` }), paths: ['context.url'] },
+      { name: 'an uppercase slug', payload: withContext({ slug: 'Ada-Lovelace' }), paths: ['context.slug'] },
+      { name: 'a slug beyond 100 chars', payload: withContext({ slug: long(101) }), paths: ['context.slug'] },
+      { name: 'a slug with a slash', payload: withContext({ slug: 'ada/lovelace' }), paths: ['context.slug'] },
+      { name: 'a non-boolean ready', payload: withContext({ ready: 'yes' }), paths: ['context.ready'] },
+      { name: 'a name beyond 200 chars', payload: withContext({ name: long(201) }), paths: ['context.name'] },
+      { name: 'a blank name', payload: withContext({ name: '   ' }), paths: ['context.name'] },
+      { name: 'a headline beyond 500 chars', payload: withContext({ headline: long(501) }), paths: ['context.headline'] },
+      { name: 'an unknown field source', payload: withContext({ sources: { name: 'guess' } }), paths: ['context.sources.name'] },
+      { name: 'too many missing fields', payload: withContext({ missing: Array.from({ length: 21 }, (_, i) => `f${i}`) }), paths: ['context.missing'] },
+      { name: 'a missing field beyond 40 chars', payload: withContext({ missing: [long(41)] }), paths: ['context.missing.0'] },
+    ],
+  },
+  'page.clear': {
+    sender: contentScript,
+    payload: { secret: SECRET_7 },
+    bad: [
+      ...nonObjects,
+      { name: 'no secret', payload: {}, paths: ['secret'] },
+      { name: 'a numeric secret', payload: { secret: 7 }, paths: ['secret'] },
+      { name: 'a too short secret', payload: { secret: 'abc' }, paths: ['secret'] },
+      { name: 'a too long secret', payload: { secret: long(129) }, paths: ['secret'] },
+      { name: 'a secret with a dot', payload: { secret: `${long(40)}.` }, paths: ['secret'] },
+    ],
+  },
+  'sidebar.view': {
+    sender: sidePanel,
+    payload: { tabId: 7 },
+    bad: [
+      ...nonObjects,
+      { name: 'a string tabId', payload: { tabId: '7' }, paths: ['tabId'] },
+      { name: 'a negative tabId', payload: { tabId: -1 }, paths: ['tabId'] },
+      { name: 'a fractional tabId', payload: { tabId: 1.5 }, paths: ['tabId'] },
+      { name: 'a NaN tabId', payload: { tabId: Number.NaN }, paths: ['tabId'] },
+      { name: 'an unsafe integer tabId', payload: { tabId: 2 ** 60 }, paths: ['tabId'] },
+      { name: 'a null tabId', payload: { tabId: null }, paths: ['tabId'] },
+    ],
+  },
+  'contact.get': {
+    sender: sidePanel,
+    payload: { id: 1 },
+    seed: seedContact,
+    bad: [
+      ...nonObjects,
+      { name: 'no id', payload: {}, paths: ['id'] },
+      { name: 'a string id', payload: { id: '1' }, paths: ['id'] },
+      { name: 'a zero id', payload: { id: 0 }, paths: ['id'] },
+      { name: 'a negative id', payload: { id: -1 }, paths: ['id'] },
+      { name: 'a fractional id', payload: { id: 1.5 }, paths: ['id'] },
+    ],
+  },
+  'contact.create': {
+    sender: sidePanel,
+    payload: { draft: adaDraft },
+    bad: [
+      ...nonObjects,
+      { name: 'no draft', payload: {}, paths: ['draft'] },
+      { name: 'a string draft', payload: { draft: 'Ada' }, paths: ['draft'] },
+      { name: 'no name', payload: { draft: { linkedinSlug: 'ada-lovelace' } }, paths: ['draft.name'] },
+      { name: 'a numeric name', payload: withDraft({ name: 42 }), paths: ['draft.name'] },
+      { name: 'a blank name', payload: withDraft({ name: '   ' }), paths: ['draft.name'] },
+      { name: 'a name beyond 200 chars', payload: withDraft({ name: long(201) }), paths: ['draft.name'] },
+      { name: 'a headline beyond 500 chars', payload: withDraft({ headline: long(501) }), paths: ['draft.headline'] },
+      { name: 'a company beyond 200 chars', payload: withDraft({ company: long(201) }), paths: ['draft.company'] },
+      { name: 'notes beyond 200000 chars', payload: withDraft({ notes: long(200_001) }), paths: ['draft.notes'] },
+      { name: 'interests beyond 5000 chars', payload: withDraft({ interests: long(5_001) }), paths: ['draft.interests'] },
+      { name: 'an invalid email', payload: withDraft({ emails: ['not-an-email'] }), paths: ['draft.emails.0'] },
+      { name: 'too many emails', payload: withDraft({ emails: Array.from({ length: 21 }, (_, i) => `a${i}@example.com`) }), paths: ['draft.emails'] },
+      { name: 'a phone beyond 40 chars', payload: withDraft({ phones: [long(41, '1')] }), paths: ['draft.phones.0'] },
+      { name: 'an uppercase slug', payload: withDraft({ linkedinSlug: 'Ada-Lovelace' }), paths: ['draft.linkedinSlug'] },
+      { name: 'a slug beyond 100 chars', payload: withDraft({ linkedinSlug: long(101) }), paths: ['draft.linkedinSlug'] },
+      { name: 'a plain-http LinkedIn url', payload: withDraft({ linkedinUrl: 'http://www.linkedin.com/in/ada-lovelace/' }), paths: ['draft.linkedinUrl'] },
+      { name: 'a javascript: url', payload: withDraft({ linkedinUrl: 'javascript:alert(1)' }), paths: ['draft.linkedinUrl'] },
+      { name: 'a url beyond 500 chars', payload: withDraft({ linkedinUrl: `https://www.linkedin.com/in/${long(500)}` }), paths: ['draft.linkedinUrl'] },
+      { name: 'too many tags', payload: withDraft({ tags: Array.from({ length: 101 }, (_, i) => `t${i}`) }), paths: ['draft.tags'] },
+      { name: 'a tag beyond 50 chars', payload: withDraft({ tags: [long(51)] }), paths: ['draft.tags.0'] },
+      { name: 'a type beyond 40 chars', payload: withDraft({ type: long(41) }), paths: ['draft.type'] },
+      { name: 'a zero cadence', payload: withDraft({ cadenceDays: 0 }), paths: ['draft.cadenceDays'] },
+      { name: 'a zero introducer id', payload: withDraft({ introducedBy: 0 }), paths: ['draft.introducedBy'] },
+      { name: 'a negative meeting date', payload: withDraft({ howWeMet: { date: -1 } }), paths: ['draft.howWeMet.date'] },
+      { name: 'an event beyond 200 chars', payload: withDraft({ howWeMet: { event: long(201) } }), paths: ['draft.howWeMet.event'] },
+      {
+        name: 'several bad fields at once',
+        payload: withDraft({ name: '', tags: [42] }),
+        paths: ['draft.name', 'draft.tags.0'],
+      },
+    ],
+  },
+  'contact.setNotes': {
+    sender: sidePanel,
+    payload: { id: 1, notes: 'Met at the Analytical Society.' },
+    seed: seedContact,
+    bad: [
+      ...nonObjects,
+      { name: 'no id', payload: { notes: 'x' }, paths: ['id'] },
+      { name: 'a string id', payload: { id: '1', notes: 'x' }, paths: ['id'] },
+      { name: 'a zero id', payload: { id: 0, notes: 'x' }, paths: ['id'] },
+      { name: 'no notes', payload: { id: 1 }, paths: ['notes'] },
+      { name: 'numeric notes', payload: { id: 1, notes: 42 }, paths: ['notes'] },
+      { name: 'notes beyond 200000 chars', payload: { id: 1, notes: long(200_001) }, paths: ['notes'] },
+    ],
+  },
+};
+
+/** Envelope-level malformations, built around one valid payload of the given type. */
+function badEnvelopes(type: MessageType, payload: unknown): { name: string; message: unknown; paths: string[] }[] {
+  return [
+    { name: 'the bare type string', message: type, paths: [''] },
+    { name: 'a number', message: 1, paths: [''] },
+    { name: 'null', message: null, paths: [''] },
+    { name: 'undefined', message: undefined, paths: [''] },
+    { name: 'an array', message: [1, type, payload], paths: [''] },
+    { name: 'no rapport marker', message: { type, payload }, paths: ['rapport'] },
+    { name: 'rapport version 2', message: { rapport: 2, type, payload }, paths: ['rapport'] },
+    { name: 'rapport version 0', message: { rapport: 0, type, payload }, paths: ['rapport'] },
+    { name: 'a string rapport version', message: { rapport: '1', type, payload }, paths: ['rapport'] },
+    { name: 'no type', message: { rapport: 1, payload }, paths: ['type'] },
+    { name: 'a numeric type', message: { rapport: 1, type: 3, payload }, paths: ['type'] },
+    { name: 'a type beyond 64 chars', message: { rapport: 1, type: `${type}${long(64)}`, payload }, paths: ['type'] },
+    { name: 'neither marker nor type', message: { payload }, paths: ['rapport', 'type'] },
+    { name: 'a too short secret', message: { rapport: 1, type, payload, secret: 'short' }, paths: ['secret'] },
+    { name: 'a too long secret', message: { rapport: 1, type, payload, secret: long(129) }, paths: ['secret'] },
+    { name: 'a numeric secret', message: { rapport: 1, type, payload, secret: 42 }, paths: ['secret'] },
+    { name: 'a secret with spaces', message: { rapport: 1, type, payload, secret: `${long(20)} ${long(20)}` }, paths: ['secret'] },
+    { name: 'a null secret', message: { rapport: 1, type, payload, secret: null }, paths: ['secret'] },
+  ];
+}
+
+function unknownTypes(type: MessageType): string[] {
+  return [`${type}.x`, type.toUpperCase(), ` ${type}`, `${type} `, '__proto__', 'constructor', 'toString', 'hasOwnProperty', ''];
+}
+
+describe('the fixtures', () => {
+  it('give every message type in the contract a valid payload and malformed variants', () => {
+    expect(Object.keys(fixtures).sort()).toEqual([...MESSAGE_TYPES].sort());
+    for (const type of MESSAGE_TYPES) expect(fixtures[type].bad.length, type).toBeGreaterThan(0);
+  });
+
+  it.each(MESSAGE_TYPES)('%s: the valid payload is accepted from its sender', async (type) => {
+    const h = createHarness();
+    const fixture = fixtures[type];
+    await fixture.seed?.(h);
+    expectOk(await h.send(fixture.sender, type, fixture.payload, fixture.secret));
+  });
+});
+
+describe('malformed messages get a typed error and write nothing', () => {
+  it.each(MESSAGE_TYPES)('%s: malformed envelopes', async (type) => {
+    const h = createHarness();
+    const fixture = fixtures[type];
+    await fixture.seed?.(h);
+    await expectNoWrites(h, async () => {
+      for (const { name, message, paths } of badEnvelopes(type, fixture.payload)) {
+        const answer = await h.dispatch(message, fixture.sender);
+        expectError(answer, 'invalid-request', paths, name);
+      }
+    });
+  });
+
+  it.each(MESSAGE_TYPES)('%s: unknown types', async (type) => {
+    const h = createHarness();
+    const fixture = fixtures[type];
+    await fixture.seed?.(h);
+    await expectNoWrites(h, async () => {
+      for (const unknown of unknownTypes(type)) {
+        const answer = await h.send(fixture.sender, unknown, fixture.payload, fixture.secret);
+        expectError(answer, 'unknown-type', undefined, JSON.stringify(unknown));
+      }
+    });
+  });
+
+  it.each(MESSAGE_TYPES)('%s: malformed payloads', async (type) => {
+    const h = createHarness();
+    const fixture = fixtures[type];
+    await fixture.seed?.(h);
+    await expectNoWrites(h, async () => {
+      for (const { name, payload, paths } of fixture.bad) {
+        const answer = await h.send(fixture.sender, type, payload, fixture.secret);
+        expectError(answer, 'invalid-request', paths, name);
+      }
+    });
+  });
+
+  it.each(MESSAGE_TYPES)('%s: malformed payloads from an unauthorised sender are refused without detail', async (type) => {
+    const h = createHarness();
+    await fixtures[type].seed?.(h);
+    await expectNoWrites(h, async () => {
+      for (const { payload } of fixtures[type].bad) {
+        expectError(await h.send(otherExtension, type, payload), 'forbidden');
+      }
+    });
+  });
+
+  it('accepts strings exactly at the schema limits', async () => {
+    const h = createHarness();
+    const atLimits = {
+      ...adaContext,
+      url: `https://www.linkedin.com/in/ada/?q=${long(2000 - 'https://www.linkedin.com/in/ada/?q='.length)}`,
+      name: long(200),
+      headline: long(500),
+      missing: Array.from({ length: 20 }, () => long(40)),
+    };
+    expect(atLimits.url).toHaveLength(2000);
+    expectOk(await h.send(contentScript, 'page.register', { secret: long(128, 'Q'), context: atLimits }));
+    expectOk(await h.send(contentScript, 'page.clear', { secret: long(32, 'q') }));
+    const created = expectOk(
+      await h.send(sidePanel, 'contact.create', { draft: { name: long(200), notes: long(200_000), interests: long(5_000) } }),
+    ) as { contact: { id: number } };
+    expectOk(await h.send(sidePanel, 'contact.setNotes', { id: created.contact.id, notes: long(200_000, 'n') }));
+  });
+});
+
+type Outcome = 'allowed' | 'forbidden';
+
+interface SenderCase {
+  name: string;
+  sender: SenderInfo;
+  secret?: string;
+  expect: Record<'any' | 'content' | 'extension', Outcome>;
+}
+
+const A: Outcome = 'allowed';
+const F: Outcome = 'forbidden';
+
+const senderCases: SenderCase[] = [
+  { name: 'a content script', sender: contentScript, expect: { any: A, content: A, extension: F } },
+  { name: 'the sidebar frame with its tab secret', sender: sidebarFrame, secret: SECRET_7, expect: { any: A, content: F, extension: A } },
+  { name: 'the sidebar frame without a secret', sender: sidebarFrame, expect: { any: F, content: F, extension: F } },
+  { name: 'the sidebar frame with a wrong secret', sender: sidebarFrame, secret: WRONG_SECRET, expect: { any: F, content: F, extension: F } },
+  { name: "the sidebar frame with another tab's secret", sender: sidebarFrame, secret: SECRET_8, expect: { any: F, content: F, extension: F } },
+  { name: "a frame in tab 8 with tab 7's secret", sender: sidebarFrame8, secret: SECRET_7, expect: { any: F, content: F, extension: F } },
+  { name: 'the side panel', sender: sidePanel, expect: { any: A, content: F, extension: A } },
+  { name: 'a top-level extension tab', sender: extensionTab, expect: { any: A, content: F, extension: A } },
+  { name: 'another extension', sender: otherExtension, expect: { any: F, content: F, extension: F } },
+  { name: "another extension's content script", sender: otherExtensionContent, expect: { any: F, content: F, extension: F } },
+  { name: 'another extension with our secret', sender: otherExtension, secret: SECRET_7, expect: { any: F, content: F, extension: F } },
+  { name: 'a sender without id', sender: noIdSender, expect: { any: F, content: F, extension: F } },
+  { name: 'a content script without tab', sender: tablessContent, expect: { any: F, content: F, extension: F } },
+  { name: 'an empty sender', sender: emptySender, expect: { any: F, content: F, extension: F } },
+];
+
+const FROM: Record<MessageType, 'any' | 'content' | 'extension'> = {
+  ping: 'any',
+  'page.register': 'content',
+  'page.clear': 'content',
+  'sidebar.view': 'extension',
+  'contact.get': 'extension',
+  'contact.create': 'extension',
+  'contact.setNotes': 'extension',
+};
+
+/** Tab 7 (Ada, with a contact) and tab 8 (Bob) registered by their content scripts. */
+async function seedTabs(h: Harness) {
+  expectOk(await h.send(contentScript, 'page.register', { secret: SECRET_7, context: adaContext }));
+  expectOk(await h.send(contentScript8, 'page.register', { secret: SECRET_8, context: bobContext }));
+  await seedContact(h);
+  h.broadcast.mockClear();
+}
+
+/** Nothing of the seeded data may leak into a refusal. */
+function expectNothingLearnt(answer: unknown) {
+  const text = JSON.stringify(answer);
+  for (const secret of ['ada', 'Ada', 'Lovelace', 'bob', 'Bob', 'linkedin', 'Analytical', SECRET_7, SECRET_8]) {
+    expect(text).not.toContain(secret);
+  }
+  expect(answer).not.toHaveProperty('data');
+}
+
+describe('authorisation', () => {
+  it('covers every message type', () => {
+    expect(Object.keys(FROM).sort()).toEqual([...MESSAGE_TYPES].sort());
+  });
+
+  describe.each(senderCases)('$name', (senderCase) => {
+    it.each(MESSAGE_TYPES)('%s', async (type) => {
+      const h = createHarness();
+      await seedTabs(h);
+      const expected = senderCase.expect[FROM[type]];
+      const payload = fixtures[type].payload;
+      if (expected === 'forbidden') {
+        await expectNoWrites(h, async () => {
+          const answer = await h.send(senderCase.sender, type, payload, senderCase.secret);
+          expectError(answer, 'forbidden');
+          expectNothingLearnt(answer);
+        });
+      } else {
+        expectOk(await h.send(senderCase.sender, type, payload, senderCase.secret));
+      }
+    });
+  });
+
+  it('the declared `from` of each type matches the table above', async () => {
+    const { contract } = await import('../../../utils/messages/contract');
+    for (const type of MESSAGE_TYPES) expect(contract[type].from, type).toBe(FROM[type]);
+  });
+
+  it("an embedded frame with its secret gets its own tab's view", async () => {
+    const h = createHarness();
+    await seedTabs(h);
+    const view = expectOk(await h.send(sidebarFrame, 'sidebar.view', {}, SECRET_7)) as Record<string, unknown>;
+    expect(view).toMatchObject({ tabId: 7, context: adaContext, contact: { id: 1, name: 'Ada Lovelace' } });
+    const own = expectOk(await h.send(sidebarFrame, 'sidebar.view', { tabId: 7 }, SECRET_7));
+    expect(own).toEqual(view);
+    const view8 = expectOk(await h.send(sidebarFrame8, 'sidebar.view', {}, SECRET_8));
+    expect(view8).toEqual({ tabId: 8, context: bobContext, contact: null });
+  });
+
+  it('an embedded frame asking for another tab is refused, even with its own secret', async () => {
+    const h = createHarness();
+    await seedTabs(h);
+    await expectNoWrites(h, async () => {
+      for (const tabId of [8, 0, 9999]) {
+        const answer = await h.send(sidebarFrame, 'sidebar.view', { tabId }, SECRET_7);
+        expectError(answer, 'forbidden');
+        expectNothingLearnt(answer);
+      }
+      // With the other tab's secret as well.
+      const answer = await h.send(sidebarFrame, 'sidebar.view', { tabId: 8 }, SECRET_8);
+      expectError(answer, 'forbidden');
+      expectNothingLearnt(answer);
+    });
+  });
+
+  it('an embedded frame is refused before its tab is registered', async () => {
+    const h = createHarness();
+    await expectNoWrites(h, async () => {
+      expectError(await h.send(sidebarFrame, 'sidebar.view', {}, SECRET_7), 'forbidden');
+      expectError(await h.send(sidebarFrame, 'ping', {}, SECRET_7), 'forbidden');
+    });
+  });
+
+  it("a frame's secret stops working once its content script registers a new one", async () => {
+    const h = createHarness();
+    await seedTabs(h);
+    const fresh = 'Fresh_secret_for_the_next_mount_000000000';
+    expectOk(await h.send(contentScript, 'page.register', { secret: fresh, context: adaContext }));
+    expectError(await h.send(sidebarFrame, 'sidebar.view', {}, SECRET_7), 'forbidden');
+    expect(expectOk(await h.send(sidebarFrame, 'sidebar.view', {}, fresh))).toMatchObject({ tabId: 7 });
+  });
+
+  it('a top-level extension page may ask for any tab explicitly', async () => {
+    const h = createHarness();
+    await seedTabs(h);
+    expect(expectOk(await h.send(sidePanel, 'sidebar.view', { tabId: 7 }))).toMatchObject({
+      tabId: 7,
+      context: adaContext,
+      contact: { id: 1, linkedinSlug: 'ada-lovelace' },
+    });
+    expect(expectOk(await h.send(sidePanel, 'sidebar.view', { tabId: 8 }))).toEqual({ tabId: 8, context: bobContext, contact: null });
+    expect(expectOk(await h.send(extensionTab, 'sidebar.view', { tabId: 8 }))).toEqual({ tabId: 8, context: bobContext, contact: null });
+    expect(expectOk(await h.send(sidePanel, 'sidebar.view', { tabId: 42 }))).toEqual({ tabId: 42, context: null, contact: null });
+  });
+
+  it('a top-level extension page must name the tab it asks about', async () => {
+    const h = createHarness();
+    await seedTabs(h);
+    await expectNoWrites(h, async () => {
+      expectError(await h.send(sidePanel, 'sidebar.view', {}), 'invalid-request');
+      // Its own tab is not implied: an extension page in tab 9 still names the tab.
+      expectError(await h.send(extensionTab, 'sidebar.view', {}), 'invalid-request');
+    });
+  });
+
+  it("a content script only touches its own tab's record", async () => {
+    const h = createHarness();
+    await seedTabs(h);
+    const before = h.area.data.get('tab:7');
+    expectOk(await h.send(contentScript8, 'page.clear', { secret: SECRET_8 }));
+    expect(h.area.data.get('tab:7')).toEqual(before);
+    expect(await h.tabs.get(8)).toMatchObject({ secret: SECRET_8, context: null });
+    // A tabId in a content script's payload changes nothing.
+    expectOk(await h.send(contentScript8, 'page.register', { secret: SECRET_8, context: bobContext, tabId: 7 }));
+    expect(h.area.data.get('tab:7')).toEqual(before);
+  });
+});
+
+describe('happy paths', () => {
+  it('ping answers the worker start and the current time', async () => {
+    const h = createHarness();
+    expect(expectOk(await h.send(contentScript, 'ping', {}))).toEqual({ workerStartedAt: WORKER_STARTED_AT, now: T0 });
+    h.advance(5);
+    expect(expectOk(await h.send(sidePanel, 'ping', {}))).toEqual({ workerStartedAt: WORKER_STARTED_AT, now: T0 + 5 });
+    expect(h.broadcast).not.toHaveBeenCalled();
+  });
+
+  it('page.register then sidebar.view returns the context and no contact', async () => {
+    const h = createHarness();
+    expect(expectOk(await h.send(contentScript, 'page.register', { secret: SECRET_7, context: adaContext }))).toEqual({});
+    expect(h.broadcast.mock.calls).toEqual([[{ rapport: 1, event: 'tab-context-changed', tabId: 7 }]]);
+    expect(await h.tabs.get(7)).toEqual({ secret: SECRET_7, context: adaContext, updatedAt: T0 });
+    expect([...h.area.data.keys()]).toEqual(['tab:7']);
+
+    const view = expectOk(await h.send(sidebarFrame, 'sidebar.view', {}, SECRET_7));
+    expect(view).toEqual({ tabId: 7, context: adaContext, contact: null });
+    expect(await h.counts()).toMatchObject({ contacts: 0 });
+  });
+
+  it('page.register fills in the context defaults', async () => {
+    const h = createHarness();
+    const { sources: _s, missing: _m, ...bare } = adaContext;
+    expectOk(await h.send(contentScript, 'page.register', { secret: SECRET_7, context: bare }));
+    expect((await h.tabs.get(7))?.context).toEqual({ ...bare, sources: {}, missing: [] });
+  });
+
+  it('contact.create creates once per LinkedIn profile', async () => {
+    const h = createHarness();
+    const first = expectOk(await h.send(sidePanel, 'contact.create', { draft: adaDraft })) as {
+      contact: Record<string, unknown> & { id: number };
+      created: boolean;
+    };
+    expect(first.created).toBe(true);
+    expect(first.contact).toMatchObject({
+      ...adaDraft,
+      id: expect.any(Number),
+      companyKey: 'analytical engines',
+      emails: [],
+      phones: [],
+      tags: [],
+      notes: '',
+      createdAt: T0,
+      updatedAt: T0,
+    });
+    expect(h.broadcast.mock.calls).toEqual([[{ rapport: 1, event: 'contacts-changed', ids: [first.contact.id] }]]);
+
+    h.advance(1000);
+    const again = expectOk(
+      await h.send(sidePanel, 'contact.create', { draft: { ...adaDraft, name: 'A. Lovelace', notes: 'other' } }),
+    ) as { contact: Record<string, unknown>; created: boolean };
+    expect(again.created).toBe(false);
+    expect(again.contact).toEqual(first.contact);
+    expect(await h.db.contacts.count()).toBe(1);
+    expect(await h.db.contacts.get(first.contact.id)).toMatchObject({ name: 'Ada Lovelace', notes: '', updatedAt: T0 });
+    // Nothing changed, so nothing is announced.
+    expect(h.broadcast).toHaveBeenCalledTimes(1);
+  });
+
+  it('contact.create without a LinkedIn slug always creates, and de-duplicates list fields', async () => {
+    const h = createHarness();
+    const draft = { name: 'Grace Hopper', emails: ['Grace@Example.com', 'grace@example.com'], tags: ['navy', 'navy', 'cobol'] };
+    const a = expectOk(await h.send(sidePanel, 'contact.create', { draft })) as { contact: { id: number; emails: string[]; tags: string[] } };
+    const b = expectOk(await h.send(sidePanel, 'contact.create', { draft })) as { contact: { id: number }; created: boolean };
+    expect(b.created).toBe(true);
+    expect(b.contact.id).not.toBe(a.contact.id);
+    expect(a.contact.emails).toEqual(['grace@example.com']);
+    expect(a.contact.tags).toEqual(['navy', 'cobol']);
+    expect(await h.db.contacts.count()).toBe(2);
+  });
+
+  it('sidebar.view returns the contact once it exists', async () => {
+    const h = createHarness();
+    expectOk(await h.send(contentScript, 'page.register', { secret: SECRET_7, context: adaContext }));
+    const created = expectOk(await h.send(sidebarFrame, 'contact.create', { draft: adaDraft }, SECRET_7)) as {
+      contact: Record<string, unknown>;
+    };
+    const view = expectOk(await h.send(sidebarFrame, 'sidebar.view', {}, SECRET_7));
+    expect(view).toEqual({ tabId: 7, context: adaContext, contact: created.contact });
+  });
+
+  it('contact.get returns the contact, or null', async () => {
+    const h = createHarness();
+    await seedContact(h);
+    expect(expectOk(await h.send(sidePanel, 'contact.get', { id: 1 }))).toMatchObject({ id: 1, name: 'Ada Lovelace' });
+    expect(expectOk(await h.send(sidePanel, 'contact.get', { id: 2 }))).toBeNull();
+  });
+
+  it('contact.setNotes stores the notes, bumps updatedAt and announces the change', async () => {
+    const h = createHarness();
+    await seedContact(h);
+    h.advance(60_000);
+    const updated = expectOk(await h.send(sidePanel, 'contact.setNotes', { id: 1, notes: 'Prefers letters.\nFollow up in May.' }));
+    expect(updated).toMatchObject({ id: 1, name: 'Ada Lovelace', notes: 'Prefers letters.\nFollow up in May.', createdAt: T0, updatedAt: T0 + 60_000 });
+    expect(await h.db.contacts.get(1)).toEqual(updated);
+    expect(h.broadcast.mock.calls).toEqual([[{ rapport: 1, event: 'contacts-changed', ids: [1] }]]);
+    expect(await h.db.contacts.count()).toBe(1);
+  });
+
+  it('contact.setNotes never moves updatedAt backwards', async () => {
+    const h = createHarness();
+    await seedContact(h);
+    h.advance(-5_000);
+    const updated = expectOk(await h.send(sidePanel, 'contact.setNotes', { id: 1, notes: 'clock went back' })) as { updatedAt: number };
+    expect(updated.updatedAt).toBe(T0);
+  });
+
+  it('contact.setNotes on a missing contact is not-found and writes nothing', async () => {
+    const h = createHarness();
+    await seedContact(h);
+    await expectNoWrites(h, async () => {
+      const answer = expectError(await h.send(sidePanel, 'contact.setNotes', { id: 99, notes: 'x' }), 'not-found');
+      expect(answer.error.message).toContain('99');
+    });
+  });
+
+  it('page.clear clears the context but keeps the frame secret', async () => {
+    const h = createHarness();
+    await seedTabs(h);
+    h.advance(10);
+    expect(expectOk(await h.send(contentScript, 'page.clear', { secret: SECRET_7 }))).toEqual({});
+    expect(await h.tabs.get(7)).toEqual({ secret: SECRET_7, context: null, updatedAt: T0 + 10 });
+    expect(h.broadcast.mock.calls).toEqual([[{ rapport: 1, event: 'tab-context-changed', tabId: 7 }]]);
+    expect(expectOk(await h.send(sidebarFrame, 'sidebar.view', {}, SECRET_7))).toEqual({ tabId: 7, context: null, contact: null });
+    // Tab 8 is untouched.
+    expect((await h.tabs.get(8))?.context).toEqual(bobContext);
+
+    // Clearing an already clear tab announces nothing.
+    h.broadcast.mockClear();
+    expectOk(await h.send(contentScript, 'page.clear', { secret: SECRET_7 }));
+    expect(h.broadcast).not.toHaveBeenCalled();
+  });
+
+  it('page.clear on a tab never registered stores the secret for the frame to come', async () => {
+    const h = createHarness();
+    expectOk(await h.send(contentScript, 'page.clear', { secret: SECRET_7 }));
+    expect(h.broadcast).not.toHaveBeenCalled();
+    expect(expectOk(await h.send(sidebarFrame, 'sidebar.view', {}, SECRET_7))).toEqual({ tabId: 7, context: null, contact: null });
+  });
+});
+
+describe('unexpected failures', () => {
+  const internal = { ok: false, error: { code: 'internal', message: 'Rapport could not complete this request.' } };
+
+  it('a handler throwing an unexpected error answers internal and leaks nothing', async () => {
+    const boom = new Error('boom: /home/user/secret/path.ts');
+    boom.stack = 'Error: boom\n    at get (/home/user/secret/path.ts:1:1)';
+    const h = createHarness({
+      contacts: (real) => ({
+        ...real,
+        get: async () => {
+          throw boom;
+        },
+      }),
+    });
+    const answer = await h.send(sidePanel, 'contact.get', { id: 1 });
+    expect(answer).toEqual(internal);
+    expect(JSON.stringify(answer)).not.toMatch(/boom|secret|path\.ts|at get/);
+    expect(h.log).toHaveBeenCalledWith('contact.get failed', boom);
+  });
+
+  it('a non-Error throw answers internal too', async () => {
+    const h = createHarness({
+      contacts: (real) => ({
+        ...real,
+        create: () => Promise.reject('a string rejection with /private/detail'),
+      }),
+    });
+    const answer = await h.send(sidePanel, 'contact.create', { draft: adaDraft });
+    expect(answer).toEqual(internal);
+    expect(h.broadcast).not.toHaveBeenCalled();
+  });
+
+  it('a failing session store answers internal instead of never answering', async () => {
+    const area = createSessionArea();
+    const h = createHarness({ area });
+    expectOk(await h.send(contentScript, 'page.register', { secret: SECRET_7, context: adaContext }));
+    area.get = async () => {
+      throw new Error('session storage unavailable at /internal');
+    };
+    // Once while authorising an embedded frame, once inside a handler.
+    await expect(h.send(sidebarFrame, 'sidebar.view', {}, SECRET_7)).resolves.toEqual(internal);
+    await expect(h.send(sidePanel, 'sidebar.view', { tabId: 7 })).resolves.toEqual(internal);
+    expect(h.log).toHaveBeenCalledTimes(2);
+  });
+});
