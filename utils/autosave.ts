@@ -88,8 +88,9 @@ export function createAutosaver(initial: string, options: AutosaverOptions) {
     get state() {
       return state;
     },
+    /** Local text not yet known to be stored (a save in flight may still fail or be outdated). */
     get dirty() {
-      return latest !== saved;
+      return latest !== saved || inFlight !== null;
     },
     stop() {
       stopped = true;

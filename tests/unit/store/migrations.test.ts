@@ -109,21 +109,21 @@ describe('constraints of the current schema', () => {
   it('refuses a second contact with the same LinkedIn profile', async () => {
     const db = new RapportDatabase('constraints-slug');
     const base = { emails: [], phones: [], tags: [], notes: '', createdAt: 1, updatedAt: 1 };
-    await db.contacts.add({ ...base, name: 'A', linkedinSlug: 'same-slug' } as Contact);
-    await expect(db.contacts.add({ ...base, name: 'B', linkedinSlug: 'same-slug' } as Contact)).rejects.toThrow(/constraint/i);
+    await db.contacts.add({ ...base, name: 'A', linkedinSlug: 'same-slug' });
+    await expect(db.contacts.add({ ...base, name: 'B', linkedinSlug: 'same-slug' })).rejects.toThrow(/constraint/i);
     // Contacts without a LinkedIn profile are not constrained by it.
-    await db.contacts.add({ ...base, name: 'C' } as Contact);
-    await db.contacts.add({ ...base, name: 'D' } as Contact);
+    await db.contacts.add({ ...base, name: 'C' });
+    await db.contacts.add({ ...base, name: 'D' });
     expect(await db.contacts.count()).toBe(3);
     db.close();
   });
 
   it('logs one external item once per contact', async () => {
     const db = new RapportDatabase('constraints-external');
-    const row = { kind: 'email', when: 5, summary: '', source: 'gmail', externalId: 'gmail:1', createdAt: 1, updatedAt: 1 };
-    await db.interactions.add({ ...row, contactId: 1 } as Interaction);
-    await db.interactions.add({ ...row, contactId: 2 } as Interaction);
-    await expect(db.interactions.add({ ...row, contactId: 1 } as Interaction)).rejects.toThrow(/constraint/i);
+    const row = { kind: 'email' as const, when: 5, summary: '', source: 'gmail' as const, externalId: 'gmail:1', createdAt: 1, updatedAt: 1 };
+    await db.interactions.add({ ...row, contactId: 1 });
+    await db.interactions.add({ ...row, contactId: 2 });
+    await expect(db.interactions.add({ ...row, contactId: 1 })).rejects.toThrow(/constraint/i);
     db.close();
   });
 });
