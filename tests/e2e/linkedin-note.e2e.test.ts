@@ -221,7 +221,7 @@ describe('isolation from the host page', () => {
     expect(ours.length).toBeGreaterThan(0);
     // Every request the server saw was a page, a fixture asset, or the fixture app's own fetch.
     for (const { path } of h.server.requests) {
-      expect(path).toMatch(/^\/(in\/|feed\/|fixture-assets\/|favicon\.ico)/);
+      expect(path).toMatch(/^\/((m|mwlite)\/)?(in\/|feed\/|fixture-assets\/|favicon\.ico)/);
     }
   });
 });
