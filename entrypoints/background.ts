@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createCompanyService } from '../utils/background/companies';
 import { createContactService } from '../utils/background/contacts';
 import { createDispatcher } from '../utils/background/dispatch';
 import { createTabContexts } from '../utils/background/tab-contexts';
@@ -18,6 +19,7 @@ export default defineBackground(() => {
 
   const dispatch = createDispatcher({
     contacts: createContactService(db, Date.now),
+    companies: createCompanyService(db, Date.now),
     tabs,
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),

@@ -1,15 +1,16 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { parseProfileUrl } from '../utils/linkedin/profile-url';
-import { waitForProfile } from '../utils/linkedin/wait-for-profile';
 import { LINKEDIN_PATTERNS, SIDEBAR_PAGE } from '../utils/hosts';
+import { classifyLinkedInUrl } from '../utils/linkedin/page-url';
+import { pendingContext, readLinkedInPage } from '../utils/linkedin/read-page';
+import { waitForReading } from '../utils/linkedin/wait-for-profile';
 import { createLightClient } from '../utils/messages/send';
-import type { LinkedInProfileContext } from '../utils/model/page-context';
+import type { PageContext } from '../utils/model/page-context';
 import { createFrameSecret } from '../utils/page/frame-secret';
 import { watchLocation } from '../utils/page/location-watcher';
 import { mountSidebarFrame, type MountedFrame } from '../utils/page/sidebar-frame';
 
-/** How long to wait for the next person's markup after in-app navigation. */
+/** How long to wait for the next page's markup after in-app navigation. */
 const IDENTITY_TIMEOUT_MS = 4_000;
 
 // The whole site, not just /in/*: the app navigates from the feed to profiles by pushState,
@@ -26,7 +27,7 @@ export default defineContentScript({
     let registered = false;
     let current: AbortController | null = null;
 
-    const register = async (context: LinkedInProfileContext) => {
+    const register = async (context: PageContext) => {
       await request('page.register', { secret, context });
       registered = true;
     };
@@ -42,32 +43,22 @@ export default defineContentScript({
       current?.abort();
       const step = new AbortController();
       current = step;
-      const profile = parseProfileUrl(url);
-      if (!profile) return hide();
-      const base = { kind: 'linkedin-profile' as const, url: profile.url, slug: profile.slug, sources: {}, missing: [] };
-      if (staleTitle !== undefined && frame) {
-        // Until the new person's markup arrives the sidebar must not show the previous one.
-        await register({ ...base, ready: false });
+      const page = classifyLinkedInUrl(url);
+      if (!page) return hide();
+      const pending = pendingContext(page);
+      if (staleTitle !== undefined && frame && pending) {
+        // Until the new subject's markup arrives the sidebar must not show the previous one.
+        await register(pending);
       }
-      const identity = await waitForProfile(document, profile.slug, {
-        staleTitle,
+      const reading = await waitForReading(document, () => readLinkedInPage(document, page, { staleTitle }), {
         timeoutMs: IDENTITY_TIMEOUT_MS,
         signal: step.signal,
       });
-      if (!identity || step.signal.aborted) return;
-      // "Profile not found" and sign-in walls are about nobody: nothing to capture.
-      if (identity.special) return hide();
-      if (identity.missing.length) {
-        console.debug('[Rapport] LinkedIn profile: no', identity.missing.join(', '), 'on this page; sources', identity.sources);
-      }
-      await register({
-        ...base,
-        ready: true,
-        name: identity.name,
-        ...(identity.headline ? { headline: identity.headline } : {}),
-        sources: identity.sources,
-        missing: identity.missing,
-      });
+      if (!reading || step.signal.aborted) return;
+      if (reading.notes.length) console.debug('[Rapport] LinkedIn page:', reading.notes.join('; '));
+      // Not found, sign-in walls, your own profile, unrevealed member ids: nothing to capture.
+      if (!reading.context) return hide();
+      await register(reading.context);
       if (step.signal.aborted) return;
       if (!frame) frame = mountSidebarFrame(document, `${browser.runtime.getURL(`/${SIDEBAR_PAGE}`)}#${secret}`);
       else frame.ensureAttached();

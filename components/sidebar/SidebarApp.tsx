@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { onBroadcast, RapportError, type Request } from '../../utils/messages/client';
 import type { SidebarView } from '../../utils/messages/contract';
 import { AddPrompt } from './AddPrompt';
+import { CompanyCard } from './CompanyCard';
 import { ContactCard } from './ContactCard';
 
 type Load = { status: 'loading' } | { status: 'ready'; view: SidebarView } | { status: 'failed'; error: RapportError };
@@ -40,7 +41,10 @@ export function SidebarApp(props: { request: Request; tabId?: number; firstView:
       onBroadcast((event) => {
         if (!view) return;
         if (event.event === 'tab-context-changed' && event.tabId === view.tabId) reload();
-        if (event.event === 'contacts-changed' && view.contact && event.ids.includes(view.contact.id)) reload();
+        if (event.event === 'contacts-changed' && (view.company || (view.contact && event.ids.includes(view.contact.id)))) {
+          reload();
+        }
+        if (event.event === 'companies-changed' && view.company && event.keys.includes(view.company.key)) reload();
       }),
     [view, reload],
   );
@@ -71,17 +75,21 @@ function SidebarBody(props: { load: Load; request: Request; reload: () => void }
       </div>
     );
   }
-  const { context, contact } = load.view;
+  const { context, contact, company } = load.view;
   if (contact) {
-    return <ContactCard key={contact.id} contact={contact} request={request} />;
+    const profile = context?.kind === 'linkedin-profile' ? context : null;
+    return <ContactCard key={contact.id} contact={contact} context={profile} request={request} />;
   }
   if (!context) return <p class="quiet">Open a LinkedIn profile to see and add notes about that person.</p>;
   if (!context.ready) {
     return (
       <p class="quiet" role="status">
-        Reading the profile…
+        Reading the page…
       </p>
     );
   }
-  return <AddPrompt context={context} request={request} onAdded={reload} />;
+  if (context.kind === 'linkedin-company') {
+    return <CompanyCard key={context.slug} context={context} view={company} request={request} />;
+  }
+  return <AddPrompt key={context.slug} context={context} request={request} onAdded={reload} />;
 }

@@ -1,5 +1,5 @@
 import { companyKey } from '../company-name';
-import { Contact, ContactDraft } from '../model/contact';
+import { Contact, ContactDraft, ContactPatch } from '../model/contact';
 import type { RapportDatabase } from '../store/database';
 import { RequestError } from './request-error';
 
@@ -36,6 +36,32 @@ export function createContactService(db: RapportDatabase, now: () => number) {
         };
         const id = await db.contacts.add(record as Contact);
         return { contact: Contact.parse({ ...record, id }), created: true };
+      });
+    },
+
+    /** People you know at a company (by normalised name), archived ones left out. */
+    async atCompany(key: string, limit = 50): Promise<Contact[]> {
+      const people = await db.contacts.where('companyKey').equals(key).filter((c) => !c.archivedAt).toArray();
+      return people.sort((a, b) => a.name.localeCompare(b.name)).slice(0, limit);
+    },
+
+    /** Applies exactly the fields in the patch; a LinkedIn profile may belong to one contact only. */
+    async update(id: number, patch: ContactPatch): Promise<Contact> {
+      const fields = ContactPatch.parse(patch);
+      return db.transaction('rw', db.contacts, async () => {
+        const contact = await db.contacts.get(id);
+        if (!contact) throw new RequestError('not-found', `There is no contact #${id}.`);
+        if (fields.linkedinSlug && fields.linkedinSlug !== contact.linkedinSlug) {
+          const owner = await db.contacts.where('linkedinSlug').equals(fields.linkedinSlug).first();
+          if (owner) throw new RequestError('invalid-request', `That LinkedIn profile already belongs to ${owner.name}.`);
+        }
+        const updated: Contact = { ...contact, ...fields, updatedAt: Math.max(now(), contact.updatedAt) };
+        for (const list of ['emails', 'phones', 'tags'] as const) updated[list] = unique(updated[list]);
+        if ('company' in fields) updated.companyKey = companyKey(updated.company);
+        // Fields set to undefined are removed rather than stored as undefined.
+        for (const key of Object.keys(updated) as (keyof Contact)[]) if (updated[key] === undefined) delete updated[key];
+        await db.contacts.put(updated);
+        return updated;
       });
     },
 

@@ -10,6 +10,8 @@ import {
   type ParsedRequestOf,
   type ResponseOf,
 } from '../messages/contract';
+import { companyKey } from '../company-name';
+import type { CompanyService } from './companies';
 import type { ContactService } from './contacts';
 import { RequestError } from './request-error';
 import { classifySender, type SenderInfo, type SenderKind } from './sender';
@@ -17,6 +19,7 @@ import type { TabContexts } from './tab-contexts';
 
 export interface DispatchDeps {
   contacts: ContactService;
+  companies: CompanyService;
   tabs: TabContexts;
   extensionId: string;
   extensionOrigin: string;
@@ -49,7 +52,20 @@ function requireTab(caller: Caller): number {
 }
 
 function createHandlers(deps: DispatchDeps): Handlers {
-  const { contacts, tabs } = deps;
+  const { contacts, companies, tabs } = deps;
+
+  async function companyView(name: string | undefined) {
+    const key = companyKey(name);
+    if (!key) return null;
+    const [record, people, targetCount] = await Promise.all([
+      companies.byKey(key),
+      contacts.atCompany(key),
+      companies.targetCount(),
+    ]);
+    const summaries = people.map(({ id, name, headline, title, company }) => ({ id, name, headline, title, company }));
+    return { key, record: record ?? null, people: summaries, targetCount };
+  }
+
   return {
     async ping() {
       return { workerStartedAt: deps.workerStartedAt, now: deps.now() };
@@ -75,7 +91,8 @@ function createHandlers(deps: DispatchDeps): Handlers {
       const tabId = requireTab(caller);
       const context = (await tabs.get(tabId))?.context ?? null;
       const contact = context?.kind === 'linkedin-profile' ? await contacts.findBySlug(context.slug) : undefined;
-      return { tabId, context, contact: contact ?? null };
+      const company = context?.kind === 'linkedin-company' && context.ready ? await companyView(context.name) : null;
+      return { tabId, context, contact: contact ?? null, company };
     },
 
     async 'contact.get'({ id }) {
@@ -86,6 +103,18 @@ function createHandlers(deps: DispatchDeps): Handlers {
       const result = await contacts.create(draft);
       if (result.created) deps.broadcast({ rapport: 1, event: 'contacts-changed', ids: [result.contact.id] });
       return result;
+    },
+
+    async 'contact.update'({ id, patch }) {
+      const contact = await contacts.update(id, patch);
+      deps.broadcast({ rapport: 1, event: 'contacts-changed', ids: [id] });
+      return contact;
+    },
+
+    async 'company.setTarget'(request) {
+      const company = await companies.setTarget(request);
+      deps.broadcast({ rapport: 1, event: 'companies-changed', keys: [company.nameKey] });
+      return company;
     },
 
     async 'contact.setNotes'({ id, notes }) {

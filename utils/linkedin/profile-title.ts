@@ -27,7 +27,8 @@ export function titleKey(title: string): string {
 export function parseProfileTitle(title: string): ParsedTitle {
   const text = titleKey(title);
   if (/^profile not found\b/i.test(text) || /^page not found\b/i.test(text)) return { special: 'not-found' };
-  if (/^linkedin:\s*log in or sign up/i.test(text) || /^sign (in|up)\b.*linkedin/i.test(text)) {
+  // "LinkedIn: Log In or Sign Up", "LinkedIn Login, Sign in | LinkedIn", "Sign Up | LinkedIn".
+  if (/^linkedin:\s*log in or sign up/i.test(text) || /^linkedin log\s?in\b/i.test(text) || /^sign (in|up)\b.*linkedin/i.test(text)) {
     return { special: 'sign-in' };
   }
   if (!SUFFIX.test(text)) return {};

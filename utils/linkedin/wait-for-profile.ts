@@ -1,23 +1,28 @@
 import { readProfileIdentity, type ProfileIdentity, type ReadOptions } from './profile-identity';
 
-export interface WaitOptions extends ReadOptions {
+export interface WaitOptions {
   timeoutMs: number;
   signal: AbortSignal;
 }
 
 /**
- * Reads the profile once its markup provably shows this person — after in-app navigation
- * LinkedIn swaps the heading and the title some time after the URL — or, at the latest after
- * `timeoutMs`, whatever can be read then. Resolves null if aborted (the user moved on).
+ * Reads the page once its markup provably shows the right person or company — after in-app
+ * navigation LinkedIn swaps the heading and the title some time after the URL — or, at the
+ * latest after `timeoutMs`, whatever can be read then. Resolves null if aborted (the user
+ * moved on).
  */
-export function waitForProfile(doc: Document, slug: string, options: WaitOptions): Promise<ProfileIdentity | null> {
-  const read = () => readProfileIdentity(doc, slug, options);
+export function waitForReading<T extends { confirmed: boolean }>(
+  doc: Document,
+  read: () => T,
+  options: WaitOptions,
+): Promise<T | null> {
+  if (options.signal.aborted) return Promise.resolve(null);
   const first = read();
-  if (first.confirmed || options.signal.aborted) return Promise.resolve(options.signal.aborted ? null : first);
+  if (first.confirmed) return Promise.resolve(first);
 
   return new Promise((resolve) => {
     let throttle: ReturnType<typeof setTimeout> | undefined;
-    const finish = (result: ProfileIdentity | null) => {
+    const finish = (result: T | null) => {
       observer.disconnect();
       clearTimeout(deadline);
       clearTimeout(throttle);
@@ -26,10 +31,10 @@ export function waitForProfile(doc: Document, slug: string, options: WaitOptions
     };
     const check = () => {
       throttle = undefined;
-      const identity = read();
-      if (identity.confirmed) finish(identity);
+      const reading = read();
+      if (reading.confirmed) finish(reading);
     };
-    // Bounded: observe only until the person shows up or the deadline passes.
+    // Bounded: observe only until the page shows its subject or the deadline passes.
     const observer = new MutationObserver(() => {
       throttle ??= setTimeout(check, 30);
     });
@@ -38,4 +43,12 @@ export function waitForProfile(doc: Document, slug: string, options: WaitOptions
     const onAbort = () => finish(null);
     options.signal.addEventListener('abort', onAbort);
   });
+}
+
+export function waitForProfile(
+  doc: Document,
+  slug: string,
+  options: WaitOptions & ReadOptions,
+): Promise<ProfileIdentity | null> {
+  return waitForReading(doc, () => readProfileIdentity(doc, slug, options), options);
 }

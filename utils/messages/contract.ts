@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../model/common';
-import { Contact, ContactDraft } from '../model/contact';
+import { Company } from '../model/company';
+import { Contact, ContactDraft, ContactPatch, ContactSummary } from '../model/contact';
 import { PageContext } from '../model/page-context';
 
 /**
@@ -20,11 +21,22 @@ const declare = <Req extends z.ZodType, Res extends z.ZodType>(d: {
 /** A per-mount secret: created by the content script, registered with the worker, handed to its frame. */
 export const FrameSecret = z.string().regex(/^[A-Za-z0-9_-]{32,128}$/, 'not a frame secret');
 
+/** A company page's card: the company, if recorded, and the people you know there. */
+export const CompanyView = z.object({
+  key: z.string(),
+  record: Company.nullable(),
+  people: z.array(ContactSummary),
+  /** How many target employers the user has ranked (for the rank picker). */
+  targetCount: z.number().int().min(0),
+});
+export type CompanyView = z.infer<typeof CompanyView>;
+
 export const SidebarView = z.object({
   /** The tab the view is about, so the sidebar can pick its own broadcasts. */
   tabId: z.number().int(),
   context: PageContext.nullable(),
   contact: Contact.nullable(),
+  company: CompanyView.nullable(),
 });
 export type SidebarView = z.infer<typeof SidebarView>;
 
@@ -63,6 +75,23 @@ export const contract = {
     from: 'extension',
     request: z.object({ draft: ContactDraft }),
     response: z.object({ contact: Contact, created: z.boolean() }),
+  }),
+  /** Changes exactly the fields given (the sidebar's "Update from page" never sends notes). */
+  'contact.update': declare({
+    from: 'extension',
+    request: z.object({ id: Id, patch: ContactPatch }),
+    response: Contact,
+  }),
+  /** Marks (or unmarks) a target employer, at a rank among the targets. */
+  'company.setTarget': declare({
+    from: 'extension',
+    request: z.object({
+      name: z.string().trim().min(1).max(200),
+      linkedinSlug: z.string().trim().min(1).max(150).optional(),
+      target: z.boolean(),
+      rank: z.number().int().min(1).max(1000).optional(),
+    }),
+    response: Company,
   }),
   'contact.setNotes': declare({
     from: 'extension',
@@ -108,5 +137,6 @@ export type Answer<T extends MessageType> = { ok: true; data: ResponseOf<T> } | 
 export const BroadcastEvent = z.discriminatedUnion('event', [
   z.object({ rapport: z.literal(1), event: z.literal('tab-context-changed'), tabId: z.number().int() }),
   z.object({ rapport: z.literal(1), event: z.literal('contacts-changed'), ids: z.array(Id) }),
+  z.object({ rapport: z.literal(1), event: z.literal('companies-changed'), keys: z.array(z.string()) }),
 ]);
 export type BroadcastEvent = z.infer<typeof BroadcastEvent>;

@@ -66,3 +66,23 @@ export type Contact = z.infer<typeof Contact>;
 /** What a caller sends to create a contact. */
 export const ContactDraft = ContactFields;
 export type ContactDraft = z.input<typeof ContactDraft>;
+
+/**
+ * A change to some fields. Built without the defaults of ContactFields: a patch that names
+ * only the headline must not parse into one that also resets notes, tags or e-mails.
+ */
+export const ContactPatch = z
+  .object(
+    Object.fromEntries(
+      Object.entries(ContactFields.shape).map(([key, schema]) => [
+        key,
+        (schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema).optional(),
+      ]),
+    ) as { [K in keyof typeof ContactFields.shape]: z.ZodOptional<z.ZodType<z.output<(typeof ContactFields.shape)[K]>, z.input<(typeof ContactFields.shape)[K]>>> },
+  )
+  .strict();
+export type ContactPatch = z.infer<typeof ContactPatch>;
+
+/** One line of the sidebar's "people you know here". */
+export const ContactSummary = Contact.pick({ id: true, name: true, headline: true, title: true, company: true });
+export type ContactSummary = z.infer<typeof ContactSummary>;

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve } from 'node:path';
 import { fixtureCertificate } from './certificate.ts';
-import { SITES } from './paths.ts';
+import { FIXTURES } from './paths.ts';
 
 export interface ServedRequest {
   host: string;
@@ -34,7 +34,7 @@ const STRICT_CSP =
 /** Maps a request to a fixture file; null = 404. */
 function route(host: string, pathname: string): string | null {
   if (/(^|\.)linkedin\.com$/.test(host)) {
-    const dir = resolve(SITES, 'linkedin');
+    const dir = resolve(FIXTURES, 'linkedin');
     if (pathname.startsWith('/fixture-assets/')) return resolve(dir, 'assets', pathname.slice('/fixture-assets/'.length));
     const profile = /^\/(?:m\/|mwlite\/)?in\/([^/]+)/.exec(pathname);
     if (profile) {
@@ -48,7 +48,11 @@ function route(host: string, pathname: string): string | null {
       return file.startsWith(resolve(dir, 'in')) && existsSync(file) ? file : resolve(dir, 'not-found.html');
     }
     if (pathname === '/' || pathname.startsWith('/feed')) return resolve(dir, 'feed.html');
-    if (pathname.startsWith('/company/')) return resolve(dir, 'company.html');
+    const company = /^\/company\/([^/]+)/.exec(pathname);
+    if (company) {
+      const file = resolve(dir, 'company', `${decodeURIComponent(company[1]!).toLowerCase()}.html`);
+      return file.startsWith(resolve(dir, 'company')) && existsSync(file) ? file : resolve(dir, 'not-found.html');
+    }
     return null;
   }
   return null;
@@ -60,7 +64,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const url = new URL(req.url ?? '/', `https://${host}`);
     const file = route(host, url.pathname);
-    const status = file && existsSync(file) && file.startsWith(SITES) ? 200 : 404;
+    const status = file && existsSync(file) && file.startsWith(FIXTURES) ? 200 : 404;
     requests.push({ host, path: url.pathname + url.search, status });
     if (status === 404) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not a fixture');

@@ -3,6 +3,6 @@ import { resolve } from 'node:path';
 
 export const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 export const TMP = resolve(ROOT, 'tests/.tmp');
-export const SITES = resolve(ROOT, 'tests/fixtures/sites');
+export const FIXTURES = resolve(ROOT, 'tests/fixtures');
 export const CHROME_BUILD = resolve(ROOT, '.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
