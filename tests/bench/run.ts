@@ -37,6 +37,50 @@ for (let i = 0; i < RUNS; i++) {
 }
 console.log(`DOMContentLoaded → sidebar shows the person: median ${fmt(median(shown))} (n=${RUNS}, min ${fmt(Math.min(...shown))}, max ${fmt(Math.max(...shown))})`);
 
+// In-app navigation: from the click that changes the URL to the new person's name in the
+// sidebar. The fixture app swaps its content 150 ms after the URL and its title 100 ms later.
+{
+  const page = await h.context.newPage();
+  await page.goto(h.url('www.linkedin.com', '/in/ada-lovelace-0a1b2c3d/'));
+  const frame = await h.sidebar(page);
+  await frame.waitForFunction(() => document.querySelector('h1')?.textContent === 'Ada Lovelace');
+  const route = [
+    ['Katherine', 'Katherine Johnson'],
+    ['Grace', 'Grace Hopper'],
+    ['Thilde', 'Thilde Markström'],
+    ['Ada', 'Ada Lovelace'],
+  ] as const;
+  const times: number[] = [];
+  for (let i = 0; i < 12; i++) {
+    const [link, name] = route[i % route.length]!;
+    const shownAt = frame.evaluate(
+      (expected) =>
+        new Promise<number>((done) => {
+          const check = () => {
+            if (document.querySelector('h1')?.textContent === expected) {
+              observer.disconnect();
+              done(performance.timeOrigin + performance.now());
+            }
+          };
+          const observer = new MutationObserver(check);
+          observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        }),
+      name,
+    );
+    const clickedAt = await page.evaluate((text) => {
+      const anchor = [...document.querySelectorAll('header a')].find((a) => a.textContent === text) as HTMLElement;
+      const at = performance.timeOrigin + performance.now();
+      anchor.click();
+      return at;
+    }, link);
+    times.push((await shownAt) - clickedAt);
+  }
+  console.log(
+    `Location change → right person in the sidebar (in-app navigation): median ${fmt(median(times))} (n=${times.length}; includes the fixture app's 150 ms content swap)`,
+  );
+  await page.close();
+}
+
 const ext = await h.extensionPage();
 await pingWorker(ext);
 const warm: number[] = [];

@@ -29,20 +29,30 @@ const shot = async (name: string) => {
   await page.screenshot({ path: resolve(out, `${name}.png`) });
   console.log(`saved demo-screenshots/${name}.png`);
 };
-const sidebar = await h.sidebar(page);
+let sidebar = await h.sidebar(page);
 await sidebar.getByRole('heading', { name: 'Ada Lovelace' }).waitFor();
 await shot('1-profile-not-yet-in-rapport');
 const add = sidebar.getByRole('button', { name: 'Add to Rapport' });
-if (await add.count()) await add.click();
+if (await add.count()) {
+  // Pretend Rapport knew her from an earlier job: the card then offers the page's update.
+  await sidebar.getByRole('textbox', { name: 'Company', exact: true }).fill('Analytical Society');
+  await add.click();
+}
 const notes = sidebar.getByRole('textbox', { name: 'Notes' });
 await notes.fill('Met at the Difference Engine meetup (London, March).\nAsk about Bernoulli numbers; she offered to review my notes.');
 await sidebar.getByText('Saved').waitFor();
 await shot('2-note-saved');
+await sidebar.getByRole('button', { name: 'Apply selected' }).click();
 await page.reload();
-await (await h.sidebar(page)).getByRole('textbox', { name: 'Notes' }).waitFor();
+sidebar = await h.sidebar(page);
+await sidebar.getByRole('textbox', { name: 'Notes' }).waitFor();
 await shot('3-after-reload');
 await page.getByRole('link', { name: /^Grace Hopper/ }).click();
 await sidebar.getByRole('heading', { name: 'Grace Hopper' }).waitFor().catch(() => {});
 await shot('4-in-app-navigation');
+await page.getByRole('banner').getByRole('link', { name: 'Babbage', exact: true }).click();
+await sidebar.getByRole('heading', { name: 'Babbage & Co.' }).waitFor().catch(() => {});
+await sidebar.getByRole('checkbox', { name: 'Target employer' }).check();
+await shot('5-company-page');
 await h.close();
 console.log('No display found: the demo ran headless. Load .output/chrome-mv3 in Chrome (chrome://extensions → Load unpacked) to use Rapport on the real sites.');
