@@ -16,7 +16,10 @@ export function companyKey(name: string | undefined): string | undefined {
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
   // Trailing legal-form words are noise; the first word always stays ("Company" alone is a name).
-  while (words.length > 1 && LEGAL_SUFFIXES.has(words[words.length - 1]!)) words.pop();
+  // "Smith & Co" → "smith": after the legal form, a dangling "and" goes too.
+  while (words.length > 1 && (LEGAL_SUFFIXES.has(words[words.length - 1]!) || words[words.length - 1] === 'and')) {
+    words.pop();
+  }
   const key = words.join(' ');
   return key || undefined;
 }

@@ -7,11 +7,20 @@ import { MissingFields } from './MissingFields';
 /** A company page: who you know there, and whether it is one of your target employers. */
 export function CompanyCard(props: { context: LinkedInCompanyContext; view: CompanyView | null; request: Request }) {
   const { context, view, request } = props;
-  const name = view?.record?.name ?? context.name ?? context.slug;
-  const target = view?.record?.target ?? false;
-  const rank = view?.record?.targetRank;
+  const name = view?.record?.name ?? context.name;
+  if (!name || !view) {
+    // Nothing names the company yet (a numeric id in the URL): no card to keep under a guess.
+    return (
+      <section class="person">
+        <h1>Company page</h1>
+        <MissingFields missing={['name']} />
+      </section>
+    );
+  }
+  const target = view.record?.target ?? false;
+  const rank = view.record?.targetRank;
   const [error, setError] = useState<string | null>(null);
-  const ranks = Math.max(5, (view?.targetCount ?? 0) + (target ? 0 : 1));
+  const ranks = Math.max(5, view.targetCount + (target ? 0 : 1));
 
   const setTarget = async (next: { target: boolean; rank?: number }) => {
     setError(null);
@@ -51,7 +60,7 @@ export function CompanyCard(props: { context: LinkedInCompanyContext; view: Comp
         </p>
       )}
       <h2>People you know here</h2>
-      {view?.people.length ? (
+      {view.people.length ? (
         <ul class="people" aria-label={`People you know at ${name}`}>
           {view.people.map((person) => (
             <li key={person.id}>

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { changesFromPage, isJobChange } from '../../utils/contact-changes';
+import { changesFromPage, isJobChange, PAGE_FIELDS } from '../../utils/contact-changes';
 import { RapportError, type Request } from '../../utils/messages/client';
 import type { Contact } from '../../utils/model/contact';
 import type { LinkedInProfileContext } from '../../utils/model/page-context';
@@ -11,7 +11,13 @@ import { FIELD_LABELS } from './labels';
  */
 export function PageUpdates(props: { contact: Contact; context: LinkedInProfileContext; request: Request }) {
   const { contact, context, request } = props;
-  const changes = changesFromPage(contact, context);
+  // A name guessed from the URL is no news about the person: only fields the page yielded.
+  const fromPage = Object.fromEntries(
+    PAGE_FIELDS
+      .filter((field) => context[field] && context.sources[field] !== 'url')
+      .map((field) => [field, context[field]]),
+  );
+  const changes = changesFromPage(contact, fromPage);
   const [rejected, setRejected] = useState<Set<string>>(new Set());
   const [dismissed, setDismissed] = useState(false);
   const [busy, setBusy] = useState(false);

@@ -9,6 +9,9 @@ describe('companyKey', () => {
     ['Acme Holdings Ltd.', 'acme'],
     ['Société Générale SA', 'societe generale'],
     ['Procter & Gamble', 'procter and gamble'],
+    ['Smith & Co', 'smith'],
+    ['Babbage & Co. Ltd', 'babbage'],
+    ['Babbage and Company', 'babbage'],
     ['Company', 'company'],
   ])('%s → %s', (name, key) => {
     expect(companyKey(name)).toBe(key);

@@ -60,8 +60,11 @@ export function createContactService(db: RapportDatabase, now: () => number) {
         if ('company' in fields) updated.companyKey = companyKey(updated.company);
         // Fields set to undefined are removed rather than stored as undefined.
         for (const key of Object.keys(updated) as (keyof Contact)[]) if (updated[key] === undefined) delete updated[key];
-        await db.contacts.put(updated);
-        return updated;
+        // What is stored must still be a contact: a patch may clear optional fields (notes and
+        // lists fall back to their defaults) but never the name.
+        const record = Contact.parse(updated);
+        await db.contacts.put(record);
+        return record;
       });
     },
 

@@ -2,11 +2,12 @@
 import type { FieldSource } from '../model/page-context';
 import { jsonLdOrganization } from './json-ld';
 import { parseCompanyUrl } from './page-url';
-import { titleKey } from './profile-title';
+import { parseProfileTitle, titleKey } from './profile-title';
 import { COMPANY } from './selectors';
 
 export interface CompanyIdentity {
-  name: string;
+  /** Absent when nothing names the company (a numeric id in the URL and no title yet). */
+  name?: string;
   sources: { name: FieldSource };
   missing: 'name'[];
   confirmed: boolean;
@@ -16,6 +17,8 @@ export interface CompanyIdentity {
 export function parseCompanyTitle(title: string): string | undefined {
   const text = titleKey(title);
   if (!/\s*\|\s*LinkedIn\s*$/i.test(text)) return undefined;
+  // A sign-in wall or an error page shown at a company URL ("Sign Up | LinkedIn") names no company.
+  if (parseProfileTitle(text).special) return undefined;
   const body = text
     .replace(/\s*\|\s*LinkedIn\s*$/i, '')
     .replace(/:\s*(Overview|About|People|Posts|Jobs|Life|Insights|Employees|Videos|Events)\s*$/i, '')
@@ -45,5 +48,5 @@ export function readCompanyIdentity(doc: Document, slug: string, options: { stal
   }
   const heading = afterNavigation ? undefined : doc.querySelector(COMPANY.heading)?.textContent?.replace(/\s+/g, ' ').trim();
   if (heading) return { name: heading.slice(0, 200), sources: { name: 'dom-class' }, missing: [], confirmed: false };
-  return { name: nameFromCompanySlug(slug) ?? 'This company', sources: { name: 'url' }, missing: ['name'], confirmed: false };
+  return { name: nameFromCompanySlug(slug), sources: { name: 'url' }, missing: ['name'], confirmed: false };
 }

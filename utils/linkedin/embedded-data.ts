@@ -34,6 +34,14 @@ export interface EmbeddedProfile {
   title?: string;
 }
 
+/** A position's start as a sortable month count; no start sorts last (a stable sort keeps page order). */
+function startOf(position: Entity): number {
+  const start = (position.dateRange as { start?: { year?: unknown; month?: unknown } } | undefined)?.start;
+  const year = typeof start?.year === 'number' ? start.year : 0;
+  const month = typeof start?.month === 'number' ? start.month : 0;
+  return year * 12 + month;
+}
+
 const memberIdOf = (urn: unknown) => (typeof urn === 'string' ? /(ACoAA[\w-]+)/.exec(urn)?.[1] : undefined);
 
 /** The embedded profile whose public identifier is `slug` (case-insensitive), if any. */
@@ -47,7 +55,8 @@ export function embeddedProfile(entities: Entity[], slug: string): EmbeddedProfi
   // Current positions: those of this member without an end date, most recent start first.
   const positions = entities
     .filter((e) => typeof e.$type === 'string' && /Position$/.test(e.$type) && memberId && memberIdOf(e.entityUrn) === memberId)
-    .filter((e) => !(e.dateRange as { end?: unknown } | undefined)?.end);
+    .filter((e) => !(e.dateRange as { end?: unknown } | undefined)?.end)
+    .sort((a, b) => startOf(b) - startOf(a));
   const current = positions[0];
   const geo = profile.geoLocation as { defaultLocalizedName?: unknown } | undefined;
   return {

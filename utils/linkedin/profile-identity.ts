@@ -116,7 +116,8 @@ export function readProfileIdentity(doc: Document, slug: string, options: ReadOp
     return {
       name: nameFromSlug(slug),
       sources: { name: 'url' },
-      missing: [],
+      // Nothing was read: the name comes from the URL only, so every field counts as missing.
+      missing: [...PROFILE_FIELDS],
       layerNotes: [`title: ${title.special} page`],
       confirmed: true,
       special: title.special,

@@ -45,7 +45,7 @@ export function readLinkedInPage(doc: Document, page: LinkedInPage, options: { s
       url: page.url,
       slug: page.slug,
       ready: true,
-      name: identity.name,
+      ...(identity.name ? { name: identity.name } : {}),
       sources: identity.sources,
       missing: identity.missing,
     };

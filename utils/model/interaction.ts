@@ -24,6 +24,8 @@ export const Interaction = z.object({
   summary: longText(1_000).default(''),
   details: longText(50_000).optional(),
   source: InteractionSource.default('manual'),
+  /** The informational-interview debrief: question id → answer. */
+  debrief: z.record(z.string().max(40), z.enum(['yes', 'partly', 'no'])).optional(),
   /** e.g. a mail message id: the same external item is logged once per contact. */
   externalId: shortText(300).optional(),
   createdAt: Timestamp,

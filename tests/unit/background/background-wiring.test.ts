@@ -141,12 +141,60 @@ describe('the background entrypoint', () => {
     expect(await deliver(request('sidebar.view', {}), senders.frame)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await deliver(request('sidebar.view', {}, SECRET), senders.frame)).toEqual({
       ok: true,
-      data: { tabId: 7, context, contact: null },
+      data: { tabId: 7, context, contact: null, company: null },
     });
 
     await fakeBrowser.tabs.onRemoved.trigger(7, { windowId: 0, isWindowClosing: false });
     await vi.waitFor(async () => expect((await browser.storage.session.get('tab:7'))['tab:7']).toBeUndefined());
     expect(await deliver(request('sidebar.view', {}, SECRET), senders.frame)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('serves a company page: target employers in the database, people you know there, a companies-changed broadcast', async () => {
+    startWorker();
+    const events: BroadcastEvent[] = [];
+    onBroadcast((event) => events.push(event));
+    const companyContext = {
+      kind: 'linkedin-company',
+      url: 'https://www.linkedin.com/company/babbage-engines/',
+      slug: 'babbage-engines',
+      ready: true,
+      name: 'Babbage Engines',
+      sources: { name: 'title' },
+      missing: [],
+    } as const;
+    const companySender = { ...senders.content, url: companyContext.url };
+    expect(await deliver(request('page.register', { secret: SECRET, context: companyContext }), companySender)).toEqual({ ok: true, data: {} });
+    expect(await deliver(request('contact.create', { draft: { name: 'Ada Lovelace', company: 'BABBAGE ENGINES, Ltd.' } }), senders.panel)).toMatchObject({
+      ok: true,
+    });
+
+    const marked = (await deliver(request('company.setTarget', { name: 'Babbage Engines', linkedinSlug: 'babbage-engines', target: true }), senders.panel)) as {
+      ok: true;
+      data: { id: number; nameKey: string };
+    };
+    expect(marked).toMatchObject({ ok: true, data: { nameKey: 'babbage engines', target: true, targetRank: 1 } });
+    await vi.waitFor(() => expect(events).toContainEqual({ rapport: 1, event: 'companies-changed', keys: ['babbage engines'] }));
+
+    const db = new RapportDatabase();
+    try {
+      expect(await db.companies.toArray()).toEqual([expect.objectContaining({ id: marked.data.id, linkedinSlug: 'babbage-engines', targetRank: 1 })]);
+    } finally {
+      db.close();
+    }
+
+    const view = (await deliver(request('sidebar.view', {}, SECRET), senders.frame)) as { ok: true; data: Record<string, unknown> };
+    expect(view.data).toMatchObject({
+      tabId: 7,
+      context: companyContext,
+      contact: null,
+      company: { key: 'babbage engines', record: { id: marked.data.id, target: true }, people: [{ name: 'Ada Lovelace' }], targetCount: 1 },
+    });
+
+    // A content script may not mark targets.
+    expect(await deliver(request('company.setTarget', { name: 'Mallory Inc', target: true }), senders.content)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 
   it('stores contacts in the rapport database', async () => {

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
+import type { ProfileIdentity } from '../../../utils/linkedin/profile-identity';
 import { waitForProfile } from '../../../utils/linkedin/wait-for-profile';
 
 // Real timers with short delays: happy-dom delivers MutationObserver records on its own schedule,
@@ -8,6 +9,14 @@ import { waitForProfile } from '../../../utils/linkedin/wait-for-profile';
 const ADA = 'ada-lovelace-0a1b2c3d';
 const GRACE = 'grace-hopper-3d4e5f';
 const ADA_TITLE = '(3) Ada Lovelace | LinkedIn';
+
+/** The reading without its debug-log notes; null stays null. */
+function withoutNotes(identity: ProfileIdentity | null) {
+  if (!identity) return identity;
+  const { layerNotes, ...rest } = identity;
+  expect(Array.isArray(layerNotes)).toBe(true);
+  return rest;
+}
 
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
@@ -52,7 +61,12 @@ describe('waitForProfile', () => {
     doc.querySelector('main')!.replaceChildren(anchoredHeading(doc, GRACE, 'Grace Hopper'));
     const identity = await pending;
     expect(performance.now() - started).toBeLessThan(2_000);
-    expect(identity).toEqual({ name: 'Grace Hopper', sources: { name: 'dom-hook' }, missing: ['headline'], confirmed: true });
+    expect(withoutNotes(identity)).toEqual({
+      name: 'Grace Hopper',
+      sources: { name: 'dom-hook' },
+      missing: ['headline', 'company', 'title', 'location'],
+      confirmed: true,
+    });
   });
 
   it('resolves when the new title is swapped in later', async () => {
@@ -88,17 +102,23 @@ describe('waitForProfile', () => {
     doc.querySelector('main')!.append(doc.createElement('p')); // a mutation, but not the person
     const identity = await pending;
     expect(performance.now() - started).toBeGreaterThanOrEqual(55);
-    expect(identity).toEqual({ name: 'Grace Hopper', sources: { name: 'url' }, missing: ['name', 'headline'], confirmed: false });
+    expect(withoutNotes(identity)).toEqual({
+      name: 'Grace Hopper',
+      sources: { name: 'url' },
+      missing: ['name', 'headline', 'company', 'title', 'location'],
+      confirmed: false,
+    });
+    expect(identity?.layerNotes).toContain('dom-class: may show the previous person');
   });
 
   it('reads whatever the page shows at the deadline, on a fresh load too', async () => {
     const doc = page('LinkedIn', '<h1>Grace Hopper</h1><div class="text-body-medium">Rear Admiral</div>');
     const identity = await waitForProfile(doc, GRACE, { timeoutMs: 30, signal: new AbortController().signal });
-    expect(identity).toEqual({
+    expect(withoutNotes(identity)).toEqual({
       name: 'Grace Hopper',
       headline: 'Rear Admiral',
       sources: { name: 'dom-class', headline: 'dom-class' },
-      missing: [],
+      missing: ['company', 'title', 'location'],
       confirmed: false,
     });
   });

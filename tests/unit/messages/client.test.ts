@@ -63,10 +63,10 @@ describe('createClient: ok answers', () => {
   it('returns the parsed data (schema defaults applied, unknown keys stripped)', async () => {
     const { send } = answering({
       ok: true,
-      data: { tabId: 7, context: { ...adaContext, sources: undefined, missing: undefined }, contact: null, extra: 'x' },
+      data: { tabId: 7, context: { ...adaContext, sources: undefined, missing: undefined }, contact: null, company: null, extra: 'x' },
     });
     const view = await createClient({ send })('sidebar.view', {});
-    expect(view).toEqual({ tabId: 7, context: { ...adaContext, sources: {}, missing: [] }, contact: null });
+    expect(view).toEqual({ tabId: 7, context: { ...adaContext, sources: {}, missing: [] }, contact: null, company: null });
     expect(view).not.toHaveProperty('extra');
   });
 
@@ -78,8 +78,18 @@ describe('createClient: ok answers', () => {
     ['contact.get with a string id', 'contact.get', { ok: true, data: { ...contact, id: '3' } }],
     ['contact.get with undefined data', 'contact.get', { ok: true, data: undefined }],
     ['contact.create without created', 'contact.create', { ok: true, data: { contact } }],
-    ['sidebar.view without tabId', 'sidebar.view', { ok: true, data: { context: null, contact: null } }],
+    ['sidebar.view without tabId', 'sidebar.view', { ok: true, data: { context: null, contact: null, company: null } }],
+    ['sidebar.view without company', 'sidebar.view', { ok: true, data: { tabId: 7, context: null, contact: null } }],
+    [
+      'sidebar.view with a negative target count',
+      'sidebar.view',
+      { ok: true, data: { tabId: 7, context: null, contact: null, company: { key: 'acme', record: null, people: [], targetCount: -1 } } },
+    ],
     ['contact.setNotes with null', 'contact.setNotes', { ok: true, data: null }],
+    ['contact.update with null', 'contact.update', { ok: true, data: null }],
+    ['contact.update without a name', 'contact.update', { ok: true, data: { ...contact, name: undefined } }],
+    ['company.setTarget without nameKey', 'company.setTarget', { ok: true, data: { id: 1, name: 'Acme', target: true, notes: '', createdAt: 1, updatedAt: 1 } }],
+    ['company.setTarget with rank 0', 'company.setTarget', { ok: true, data: { id: 1, name: 'Acme', nameKey: 'acme', target: true, targetRank: 0, notes: '', createdAt: 1, updatedAt: 1 } }],
   ] as const)('a malformed ok answer is bad-answer: %s', async (_name, type, answer) => {
     const request = createClient({ send: answering(answer).send });
     const payloads = {
@@ -89,6 +99,8 @@ describe('createClient: ok answers', () => {
       'contact.create': { draft: adaDraft },
       'sidebar.view': {},
       'contact.setNotes': { id: 3, notes: '' },
+      'contact.update': { id: 3, patch: { headline: 'x' } },
+      'company.setTarget': { name: 'Acme', target: true },
     } as const;
     const error = await rejection(request(type, payloads[type] as never));
     expect(error.code).toBe('bad-answer');
@@ -219,7 +231,7 @@ describe('against the real dispatcher', () => {
     await expect(content('page.register', { secret: SECRET_7, context: adaContext })).resolves.toEqual({});
     const { contact: created, created: isNew } = await frame('contact.create', { draft: adaDraft });
     expect(isNew).toBe(true);
-    await expect(frame('sidebar.view', {})).resolves.toEqual({ tabId: 7, context: adaContext, contact: created });
+    await expect(frame('sidebar.view', {})).resolves.toEqual({ tabId: 7, context: adaContext, contact: created, company: null });
     await expect(panel('contact.setNotes', { id: created.id, notes: 'hi' })).resolves.toMatchObject({ id: created.id, notes: 'hi' });
 
     const invalid = await rejection(panel('contact.create', { draft: { ...adaDraft, name: '' } }));
@@ -231,6 +243,17 @@ describe('against the real dispatcher', () => {
 
     const missing = await rejection(panel('contact.setNotes', { id: 99, notes: '' }));
     expect(missing.code).toBe('not-found');
+
+    const updated = await panel('contact.update', { id: created.id, patch: { title: 'Analyst' } });
+    expect(updated).toMatchObject({ id: created.id, title: 'Analyst', notes: 'hi', headline: adaDraft.headline });
+    const strict = await rejection(panel('contact.update', { id: created.id, patch: { notes: 'x', nickname: 'Ada' } as never }));
+    expect(strict.code).toBe('invalid-request');
+    expect(strict.issues.map((i) => i.path)).toEqual(['patch']);
+
+    const company = await panel('company.setTarget', { name: 'Analytical Engines Ltd', linkedinSlug: 'analytical-engines', target: true });
+    expect(company).toMatchObject({ name: 'Analytical Engines Ltd', nameKey: 'analytical engines', target: true, targetRank: 1 });
+    const badRank = await rejection(panel('company.setTarget', { name: 'Acme', target: true, rank: 0 }));
+    expect(badRank.issues.map((i) => i.path)).toEqual(['rank']);
   });
 });
 
@@ -242,7 +265,9 @@ describe('onBroadcast', () => {
 
     await trigger({ rapport: 1, event: 'tab-context-changed', tabId: 7 });
     await trigger({ rapport: 1, event: 'contacts-changed', ids: [1, 2] });
+    await trigger({ rapport: 1, event: 'companies-changed', keys: ['acme'] });
     await trigger({ rapport: 1, event: 'contacts-changed', ids: ['1'] });
+    await trigger({ rapport: 1, event: 'companies-changed', keys: [1] });
     await trigger({ rapport: 2, event: 'tab-context-changed', tabId: 7 });
     await trigger({ rapport: 1, event: 'something-else' });
     await trigger({ rapport: 1, type: 'ping', payload: {} });
@@ -250,6 +275,7 @@ describe('onBroadcast', () => {
     expect(listener.mock.calls).toEqual([
       [{ rapport: 1, event: 'tab-context-changed', tabId: 7 }],
       [{ rapport: 1, event: 'contacts-changed', ids: [1, 2] }],
+      [{ rapport: 1, event: 'companies-changed', keys: ['acme'] }],
     ]);
 
     // It never claims to answer, so requests to the worker are not captured by a page.
@@ -258,7 +284,7 @@ describe('onBroadcast', () => {
 
     stop();
     await trigger({ rapport: 1, event: 'tab-context-changed', tabId: 9 });
-    expect(listener).toHaveBeenCalledTimes(3);
+    expect(listener).toHaveBeenCalledTimes(4);
     expect(fakeBrowser.runtime.onMessage.hasListeners()).toBe(false);
   });
 });

@@ -2,11 +2,12 @@ import { Dexie } from 'dexie';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SenderInfo } from '../../../utils/background/sender';
-import { ErrorAnswer, MESSAGE_TYPES, type ErrorCode, type MessageType } from '../../../utils/messages/contract';
+import { ErrorAnswer, MESSAGE_TYPES, SidebarView, type ErrorCode, type MessageType } from '../../../utils/messages/contract';
 import {
   adaContext,
   adaDraft,
   bobContext,
+  enginesContext,
   contentScript,
   contentScript8,
   createHarness,
@@ -97,6 +98,13 @@ interface Fixture {
 const validContext = adaContext;
 const withContext = (patch: Record<string, unknown>) => ({ secret: SECRET_7, context: { ...validContext, ...patch } });
 const withDraft = (patch: Record<string, unknown>) => ({ draft: { ...adaDraft, ...patch } });
+const withPatch = (patch: Record<string, unknown>) => ({ id: 1, patch });
+const validTarget = { name: 'Analytical Engines', linkedinSlug: 'analytical-engines', target: true, rank: 1 };
+const withTarget = (patch: Record<string, unknown>) => ({ ...validTarget, ...patch });
+const withoutKey = <T extends Record<string, unknown>>(object: T, key: keyof T) => {
+  const { [key]: _dropped, ...rest } = object;
+  return rest;
+};
 
 /** Non-object payloads: every request is an object. */
 const nonObjects: BadPayload[] = [
@@ -215,6 +223,76 @@ const fixtures: Record<MessageType, Fixture> = {
         payload: withDraft({ name: '', tags: [42] }),
         paths: ['draft.name', 'draft.tags.0'],
       },
+    ],
+  },
+  'contact.update': {
+    sender: sidePanel,
+    payload: withPatch({ headline: 'Poetical scientist', title: 'Analyst' }),
+    seed: seedContact,
+    bad: [
+      ...nonObjects,
+      { name: 'no id', payload: { patch: { headline: 'x' } }, paths: ['id'] },
+      { name: 'a string id', payload: { id: '1', patch: { headline: 'x' } }, paths: ['id'] },
+      { name: 'a zero id', payload: { id: 0, patch: { headline: 'x' } }, paths: ['id'] },
+      { name: 'a fractional id', payload: { id: 1.5, patch: { headline: 'x' } }, paths: ['id'] },
+      { name: 'no patch', payload: { id: 1 }, paths: ['patch'] },
+      { name: 'a null patch', payload: { id: 1, patch: null }, paths: ['patch'] },
+      { name: 'a string patch', payload: { id: 1, patch: 'headline' }, paths: ['patch'] },
+      { name: 'an array patch', payload: { id: 1, patch: [] }, paths: ['patch'] },
+      // The patch is strict: keys the contact does not have, and derived fields, are refused.
+      { name: 'an unknown patch key', payload: withPatch({ nickname: 'Ada' }), paths: ['patch'] },
+      { name: 'a misspelt patch key', payload: withPatch({ headLine: 'x' }), paths: ['patch'] },
+      { name: 'a derived companyKey', payload: withPatch({ companyKey: 'acme' }), paths: ['patch'] },
+      { name: 'an id in the patch', payload: withPatch({ id: 2 }), paths: ['patch'] },
+      { name: 'timestamps in the patch', payload: withPatch({ createdAt: 0, updatedAt: 0 }), paths: ['patch'] },
+      { name: 'lastContacted in the patch', payload: withPatch({ lastContacted: 1 }), paths: ['patch'] },
+      { name: 'a numeric headline', payload: withPatch({ headline: 42 }), paths: ['patch.headline'] },
+      { name: 'a null headline', payload: withPatch({ headline: null }), paths: ['patch.headline'] },
+      { name: 'a blank name', payload: withPatch({ name: '   ' }), paths: ['patch.name'] },
+      { name: 'a name beyond 200 chars', payload: withPatch({ name: long(201) }), paths: ['patch.name'] },
+      { name: 'a headline beyond 500 chars', payload: withPatch({ headline: long(501) }), paths: ['patch.headline'] },
+      { name: 'a company beyond 200 chars', payload: withPatch({ company: long(201) }), paths: ['patch.company'] },
+      { name: 'a title beyond 200 chars', payload: withPatch({ title: long(201) }), paths: ['patch.title'] },
+      { name: 'a location beyond 200 chars', payload: withPatch({ location: long(201) }), paths: ['patch.location'] },
+      { name: 'notes beyond 200000 chars', payload: withPatch({ notes: long(200_001) }), paths: ['patch.notes'] },
+      { name: 'numeric notes', payload: withPatch({ notes: 42 }), paths: ['patch.notes'] },
+      { name: 'emails that are not a list', payload: withPatch({ emails: 'ada@example.com' }), paths: ['patch.emails'] },
+      { name: 'an invalid email', payload: withPatch({ emails: ['ada@example.com', 'not-an-email'] }), paths: ['patch.emails.1'] },
+      { name: 'too many tags', payload: withPatch({ tags: Array.from({ length: 101 }, (_, i) => `t${i}`) }), paths: ['patch.tags'] },
+      { name: 'a blank tag', payload: withPatch({ tags: [' '] }), paths: ['patch.tags.0'] },
+      { name: 'an uppercase slug', payload: withPatch({ linkedinSlug: 'Ada-Lovelace' }), paths: ['patch.linkedinSlug'] },
+      { name: 'a plain-http LinkedIn url', payload: withPatch({ linkedinUrl: 'http://www.linkedin.com/in/ada/' }), paths: ['patch.linkedinUrl'] },
+      { name: 'a zero cadence', payload: withPatch({ cadenceDays: 0 }), paths: ['patch.cadenceDays'] },
+      { name: 'a fractional cadence', payload: withPatch({ cadenceDays: 1.5 }), paths: ['patch.cadenceDays'] },
+      { name: 'a negative follow-up date', payload: withPatch({ nextFollowUp: -1 }), paths: ['patch.nextFollowUp'] },
+      { name: 'an event beyond 200 chars', payload: withPatch({ howWeMet: { event: long(201) } }), paths: ['patch.howWeMet.event'] },
+      { name: 'an unknown key next to a bad field', payload: withPatch({ nickname: 'Ada', headline: 42 }), paths: ['patch', 'patch.headline'] },
+    ],
+  },
+  'company.setTarget': {
+    sender: sidePanel,
+    payload: validTarget,
+    bad: [
+      ...nonObjects,
+      { name: 'no name', payload: withoutKey(validTarget, 'name'), paths: ['name'] },
+      { name: 'a numeric name', payload: withTarget({ name: 42 }), paths: ['name'] },
+      { name: 'a blank name', payload: withTarget({ name: '   ' }), paths: ['name'] },
+      { name: 'a name beyond 200 chars', payload: withTarget({ name: long(201) }), paths: ['name'] },
+      { name: 'no target', payload: withoutKey(validTarget, 'target'), paths: ['target'] },
+      { name: 'a string target', payload: withTarget({ target: 'true' }), paths: ['target'] },
+      { name: 'a numeric target', payload: withTarget({ target: 1 }), paths: ['target'] },
+      { name: 'a null target', payload: withTarget({ target: null }), paths: ['target'] },
+      { name: 'rank 0', payload: withTarget({ rank: 0 }), paths: ['rank'] },
+      { name: 'a negative rank', payload: withTarget({ rank: -1 }), paths: ['rank'] },
+      { name: 'rank 1001', payload: withTarget({ rank: 1001 }), paths: ['rank'] },
+      { name: 'a fractional rank', payload: withTarget({ rank: 1.5 }), paths: ['rank'] },
+      { name: 'a string rank', payload: withTarget({ rank: '1' }), paths: ['rank'] },
+      { name: 'a NaN rank', payload: withTarget({ rank: Number.NaN }), paths: ['rank'] },
+      { name: 'a null rank', payload: withTarget({ rank: null }), paths: ['rank'] },
+      { name: 'a blank LinkedIn slug', payload: withTarget({ linkedinSlug: ' ' }), paths: ['linkedinSlug'] },
+      { name: 'a LinkedIn slug beyond 150 chars', payload: withTarget({ linkedinSlug: long(151) }), paths: ['linkedinSlug'] },
+      { name: 'a numeric LinkedIn slug', payload: withTarget({ linkedinSlug: 1035 }), paths: ['linkedinSlug'] },
+      { name: 'several bad fields at once', payload: { name: '', target: 'no', rank: 0 }, paths: ['name', 'target', 'rank'] },
     ],
   },
   'contact.setNotes': {
@@ -338,6 +416,14 @@ describe('malformed messages get a typed error and write nothing', () => {
       await h.send(sidePanel, 'contact.create', { draft: { name: long(200), notes: long(200_000), interests: long(5_000) } }),
     ) as { contact: { id: number } };
     expectOk(await h.send(sidePanel, 'contact.setNotes', { id: created.contact.id, notes: long(200_000, 'n') }));
+    expectOk(
+      await h.send(sidePanel, 'contact.update', {
+        id: created.contact.id,
+        patch: { name: long(200, 'm'), headline: long(500), company: long(200), title: long(200), location: long(200), notes: long(200_000) },
+      }),
+    );
+    expectOk(await h.send(sidePanel, 'company.setTarget', { name: long(200, 'c'), linkedinSlug: long(150), target: true, rank: 1000 }));
+    expectOk(await h.send(sidePanel, 'company.setTarget', { name: 'x', target: true, rank: 1 }));
   });
 });
 
@@ -377,6 +463,8 @@ const FROM: Record<MessageType, 'any' | 'content' | 'extension'> = {
   'sidebar.view': 'extension',
   'contact.get': 'extension',
   'contact.create': 'extension',
+  'contact.update': 'extension',
+  'company.setTarget': 'extension',
   'contact.setNotes': 'extension',
 };
 
@@ -433,7 +521,7 @@ describe('authorisation', () => {
     const own = expectOk(await h.send(sidebarFrame, 'sidebar.view', { tabId: 7 }, SECRET_7));
     expect(own).toEqual(view);
     const view8 = expectOk(await h.send(sidebarFrame8, 'sidebar.view', {}, SECRET_8));
-    expect(view8).toEqual({ tabId: 8, context: bobContext, contact: null });
+    expect(view8).toEqual({ tabId: 8, context: bobContext, contact: null, company: null });
   });
 
   it('an embedded frame asking for another tab is refused, even with its own secret', async () => {
@@ -477,9 +565,9 @@ describe('authorisation', () => {
       context: adaContext,
       contact: { id: 1, linkedinSlug: 'ada-lovelace' },
     });
-    expect(expectOk(await h.send(sidePanel, 'sidebar.view', { tabId: 8 }))).toEqual({ tabId: 8, context: bobContext, contact: null });
-    expect(expectOk(await h.send(extensionTab, 'sidebar.view', { tabId: 8 }))).toEqual({ tabId: 8, context: bobContext, contact: null });
-    expect(expectOk(await h.send(sidePanel, 'sidebar.view', { tabId: 42 }))).toEqual({ tabId: 42, context: null, contact: null });
+    expect(expectOk(await h.send(sidePanel, 'sidebar.view', { tabId: 8 }))).toEqual({ tabId: 8, context: bobContext, contact: null, company: null });
+    expect(expectOk(await h.send(extensionTab, 'sidebar.view', { tabId: 8 }))).toEqual({ tabId: 8, context: bobContext, contact: null, company: null });
+    expect(expectOk(await h.send(sidePanel, 'sidebar.view', { tabId: 42 }))).toEqual({ tabId: 42, context: null, contact: null, company: null });
   });
 
   it('a top-level extension page must name the tab it asks about', async () => {
@@ -522,7 +610,7 @@ describe('happy paths', () => {
     expect([...h.area.data.keys()]).toEqual(['tab:7']);
 
     const view = expectOk(await h.send(sidebarFrame, 'sidebar.view', {}, SECRET_7));
-    expect(view).toEqual({ tabId: 7, context: adaContext, contact: null });
+    expect(view).toEqual({ tabId: 7, context: adaContext, contact: null, company: null });
     expect(await h.counts()).toMatchObject({ contacts: 0 });
   });
 
@@ -584,7 +672,7 @@ describe('happy paths', () => {
       contact: Record<string, unknown>;
     };
     const view = expectOk(await h.send(sidebarFrame, 'sidebar.view', {}, SECRET_7));
-    expect(view).toEqual({ tabId: 7, context: adaContext, contact: created.contact });
+    expect(view).toEqual({ tabId: 7, context: adaContext, contact: created.contact, company: null });
   });
 
   it('contact.get returns the contact, or null', async () => {
@@ -629,7 +717,7 @@ describe('happy paths', () => {
     expect(expectOk(await h.send(contentScript, 'page.clear', { secret: SECRET_7 }))).toEqual({});
     expect(await h.tabs.get(7)).toEqual({ secret: SECRET_7, context: null, updatedAt: T0 + 10 });
     expect(h.broadcast.mock.calls).toEqual([[{ rapport: 1, event: 'tab-context-changed', tabId: 7 }]]);
-    expect(expectOk(await h.send(sidebarFrame, 'sidebar.view', {}, SECRET_7))).toEqual({ tabId: 7, context: null, contact: null });
+    expect(expectOk(await h.send(sidebarFrame, 'sidebar.view', {}, SECRET_7))).toEqual({ tabId: 7, context: null, contact: null, company: null });
     // Tab 8 is untouched.
     expect((await h.tabs.get(8))?.context).toEqual(bobContext);
 
@@ -643,7 +731,179 @@ describe('happy paths', () => {
     const h = createHarness();
     expectOk(await h.send(contentScript, 'page.clear', { secret: SECRET_7 }));
     expect(h.broadcast).not.toHaveBeenCalled();
-    expect(expectOk(await h.send(sidebarFrame, 'sidebar.view', {}, SECRET_7))).toEqual({ tabId: 7, context: null, contact: null });
+    expect(expectOk(await h.send(sidebarFrame, 'sidebar.view', {}, SECRET_7))).toEqual({ tabId: 7, context: null, contact: null, company: null });
+  });
+});
+
+describe('company pages, contact updates and target employers', () => {
+  /** Ada (Analytical Engines, Ltd.) is contact 1; add colleagues and strangers. */
+  async function seedPeople(h: Harness) {
+    await seedContact(h);
+    const drafts = [
+      { name: 'Charles Babbage', company: 'ANALYTICAL ENGINES GmbH', title: 'Founder', notes: 'private notes', emails: ['cb@example.com'] },
+      { name: 'Mary Somerville', company: 'Analytical Engines' },
+      { name: 'Archibald Archived', company: 'Analytical Engines Inc.', archivedAt: T0 - 1 },
+      { name: 'Grace Hopper', company: 'US Navy' },
+    ];
+    for (const draft of drafts) expectOk(await h.send(sidePanel, 'contact.create', { draft }));
+    h.broadcast.mockClear();
+  }
+
+  const viewOf = async (h: Harness) => {
+    const data = expectOk(await h.send(sidebarFrame, 'sidebar.view', {}, SECRET_7));
+    // The answer is valid under the contract the sidebar validates against.
+    expect(SidebarView.safeParse(data).success).toBe(true);
+    return data as SidebarView;
+  };
+
+  it('sidebar.view on a company page: the key, no record yet, the people you know there, the target count', async () => {
+    const h = createHarness();
+    await seedPeople(h);
+    expectOk(await h.send(contentScript, 'page.register', { secret: SECRET_7, context: enginesContext }));
+    expect(await viewOf(h)).toEqual({
+      tabId: 7,
+      context: enginesContext,
+      contact: null,
+      company: {
+        key: 'analytical engines',
+        record: null,
+        // Sorted by name, archived people left out, summaries only (no notes, no e-mails).
+        people: [
+          { id: 1, name: 'Ada Lovelace', headline: 'Analyst of engines', company: 'Analytical Engines, Ltd.' },
+          { id: 2, name: 'Charles Babbage', title: 'Founder', company: 'ANALYTICAL ENGINES GmbH' },
+          { id: 3, name: 'Mary Somerville', company: 'Analytical Engines' },
+        ],
+        targetCount: 0,
+      },
+    });
+    expect(JSON.stringify((await viewOf(h)).company)).not.toMatch(/private notes|cb@example\.com|Archibald|Grace/);
+  });
+
+  it('sidebar.view on a company page returns the record once it is a target', async () => {
+    const h = createHarness();
+    await seedPeople(h);
+    expectOk(await h.send(contentScript, 'page.register', { secret: SECRET_7, context: enginesContext }));
+    expectOk(await h.send(sidePanel, 'company.setTarget', { name: 'Babbage Works', target: true }));
+    const record = expectOk(await h.send(sidePanel, 'company.setTarget', { name: 'Analytical Engines Ltd', linkedinSlug: 'analytical-engines', target: true, rank: 1 }));
+    const view = await viewOf(h);
+    expect(view.company).toMatchObject({ key: 'analytical engines', record, targetCount: 2 });
+    expect(view.company!.record).toMatchObject({ name: 'Analytical Engines Ltd', nameKey: 'analytical engines', target: true, targetRank: 1, linkedinSlug: 'analytical-engines' });
+    expect(view.company!.people.map((p) => p.name)).toEqual(['Ada Lovelace', 'Charles Babbage', 'Mary Somerville']);
+  });
+
+  it('a company page nobody works at, and one whose app has not shown it yet', async () => {
+    const h = createHarness();
+    await seedPeople(h);
+    const other = { ...enginesContext, url: 'https://www.linkedin.com/company/difference-engines/', slug: 'difference-engines', name: 'Difference Engines' };
+    expectOk(await h.send(contentScript, 'page.register', { secret: SECRET_7, context: other }));
+    expect((await viewOf(h)).company).toEqual({ key: 'difference engines', record: null, people: [], targetCount: 0 });
+
+    const pending = { kind: 'linkedin-company', url: enginesContext.url, slug: enginesContext.slug, ready: false, sources: {}, missing: [] };
+    expectOk(await h.send(contentScript, 'page.register', { secret: SECRET_7, context: pending }));
+    expect(await viewOf(h)).toEqual({ tabId: 7, context: pending, contact: null, company: null });
+  });
+
+  it('a profile page has no company part, even when the person works somewhere known', async () => {
+    const h = createHarness();
+    await seedPeople(h);
+    expectOk(await h.send(contentScript, 'page.register', { secret: SECRET_7, context: adaContext }));
+    expect(await viewOf(h)).toMatchObject({ contact: { id: 1 }, company: null });
+  });
+
+  it('contact.update changes exactly the patch, announces contacts-changed, and sidebar.view shows it', async () => {
+    const h = createHarness();
+    await seedContact(h);
+    expectOk(await h.send(sidePanel, 'contact.setNotes', { id: 1, notes: 'Keep these notes.' }));
+    h.broadcast.mockClear();
+    h.advance(1_000);
+    const updated = expectOk(await h.send(sidePanel, 'contact.update', { id: 1, patch: { company: 'Babbage Works', title: 'Analyst' } }));
+    expect(updated).toMatchObject({
+      id: 1,
+      name: 'Ada Lovelace',
+      headline: 'Analyst of engines',
+      company: 'Babbage Works',
+      companyKey: 'babbage works',
+      title: 'Analyst',
+      notes: 'Keep these notes.',
+      createdAt: T0,
+      updatedAt: T0 + 1_000,
+    });
+    expect(await h.db.contacts.get(1)).toEqual(updated);
+    expect(h.broadcast.mock.calls).toEqual([[{ rapport: 1, event: 'contacts-changed', ids: [1] }]]);
+
+    expectOk(await h.send(contentScript, 'page.register', { secret: SECRET_7, context: adaContext }));
+    expect((await viewOf(h)).contact).toEqual(updated);
+  });
+
+  it('contact.update on a missing contact is not-found and writes nothing', async () => {
+    const h = createHarness();
+    await seedContact(h);
+    await expectNoWrites(h, async () => {
+      const answer = expectError(await h.send(sidePanel, 'contact.update', { id: 99, patch: { headline: 'x' } }), 'not-found');
+      expect(answer.error.message).toContain('99');
+    });
+  });
+
+  it("contact.update to another contact's LinkedIn profile is invalid-request and writes nothing", async () => {
+    const h = createHarness();
+    await seedContact(h);
+    expectOk(await h.send(sidePanel, 'contact.create', { draft: { name: 'Bob Babbage', linkedinSlug: 'bob-babbage' } }));
+    h.broadcast.mockClear();
+    await expectNoWrites(h, async () => {
+      const answer = expectError(await h.send(sidePanel, 'contact.update', { id: 2, patch: { linkedinSlug: 'ada-lovelace', headline: 'x' } }), 'invalid-request');
+      expect(answer.error.message).toContain('Ada Lovelace');
+    });
+  });
+
+  it('contact.update may not remove the name (the stored record must stay a contact)', async () => {
+    const h = createHarness();
+    await seedContact(h);
+    await expectNoWrites(h, async () => {
+      expectError(await h.send(sidePanel, 'contact.update', { id: 1, patch: { name: undefined } }), 'invalid-request', ['name']);
+    });
+  });
+
+  it('company.setTarget announces companies-changed with the key, and ranks the targets', async () => {
+    const h = createHarness();
+    const first = expectOk(await h.send(sidePanel, 'company.setTarget', { name: 'Acme, Inc.', target: true }));
+    expect(first).toMatchObject({ id: 1, name: 'Acme, Inc.', nameKey: 'acme', target: true, targetRank: 1, notes: '', createdAt: T0, updatedAt: T0 });
+    expect(h.broadcast.mock.calls).toEqual([[{ rapport: 1, event: 'companies-changed', keys: ['acme'] }]]);
+
+    h.broadcast.mockClear();
+    expectOk(await h.send(sidePanel, 'company.setTarget', { name: 'Babbage Works', target: true, rank: 1 }));
+    expect(h.broadcast.mock.calls).toEqual([[{ rapport: 1, event: 'companies-changed', keys: ['babbage works'] }]]);
+    expect((await h.db.companies.orderBy('targetRank').toArray()).map((c) => [c.nameKey, c.targetRank])).toEqual([
+      ['babbage works', 1],
+      ['acme', 2],
+    ]);
+
+    h.broadcast.mockClear();
+    const unmarked = expectOk(await h.send(sidePanel, 'company.setTarget', { name: 'ACME GmbH', target: false }));
+    expect(unmarked).toMatchObject({ id: 1, name: 'Acme, Inc.', target: false });
+    expect(unmarked).not.toHaveProperty('targetRank');
+    expect(h.broadcast.mock.calls).toEqual([[{ rapport: 1, event: 'companies-changed', keys: ['acme'] }]]);
+    expect(await h.db.companies.count()).toBe(2);
+  });
+
+  it('company.setTarget with a name that normalises to nothing is invalid-request and writes nothing', async () => {
+    const h = createHarness();
+    await expectNoWrites(h, async () => {
+      expectError(await h.send(sidePanel, 'company.setTarget', { name: '—!?', target: true }), 'invalid-request');
+    });
+  });
+
+  it('a failing company store answers internal', async () => {
+    const h = createHarness({
+      companies: (real) => ({
+        ...real,
+        targetCount: () => Promise.reject(new Error('IndexedDB gone at /internal')),
+      }),
+    });
+    await seedContact(h);
+    expectOk(await h.send(contentScript, 'page.register', { secret: SECRET_7, context: enginesContext }));
+    const answer = await h.send(sidebarFrame, 'sidebar.view', {}, SECRET_7);
+    expect(answer).toEqual({ ok: false, error: { code: 'internal', message: 'Rapport could not complete this request.' } });
+    expect(h.log).toHaveBeenCalledWith('sidebar.view failed', expect.any(Error));
   });
 });
 

@@ -1,6 +1,7 @@
 // Shared fixtures for the message tests: a real dispatcher over a real (fake-indexeddb)
 // RapportDatabase and an in-memory session area, with recorded broadcasts and a fixed clock.
 import { vi } from 'vitest';
+import { createCompanyService, type CompanyService } from '../../../utils/background/companies';
 import { createContactService, type ContactService } from '../../../utils/background/contacts';
 import { createDispatcher, type DispatchDeps } from '../../../utils/background/dispatch';
 import type { SenderInfo } from '../../../utils/background/sender';
@@ -60,6 +61,17 @@ export const bobContext = {
   missing: ['headline'],
 } satisfies PageContext;
 
+/** Tab 7 on the company page of Ada's employer. */
+export const enginesContext = {
+  kind: 'linkedin-company',
+  url: 'https://www.linkedin.com/company/analytical-engines/',
+  slug: 'analytical-engines',
+  ready: true,
+  name: 'Analytical Engines',
+  sources: { name: 'title' },
+  missing: [],
+} satisfies PageContext;
+
 export const adaDraft = {
   name: 'Ada Lovelace',
   headline: 'Analyst of engines',
@@ -91,6 +103,7 @@ let databases = 0;
 export interface HarnessOptions {
   area?: SessionArea & { data: Map<string, unknown> };
   contacts?: (real: ContactService) => ContactService;
+  companies?: (real: CompanyService) => CompanyService;
 }
 
 export function createHarness(options: HarnessOptions = {}) {
@@ -102,8 +115,10 @@ export function createHarness(options: HarnessOptions = {}) {
   const broadcast = vi.fn<(event: BroadcastEvent) => void>();
   const log = vi.fn<(message: string, error?: unknown) => void>();
   const realContacts = createContactService(db, now);
+  const realCompanies = createCompanyService(db, now);
   const deps: DispatchDeps = {
     contacts: options.contacts ? options.contacts(realContacts) : realContacts,
+    companies: options.companies ? options.companies(realCompanies) : realCompanies,
     tabs,
     extensionId: EXT,
     extensionOrigin: ORIGIN,

@@ -1,0 +1,22 @@
+import { Settings } from '../model/settings';
+import type { RapportDatabase } from '../store/database';
+
+/** The user's settings, one record; a missing or older record parses into a complete one. */
+export function createSettingsService(db: RapportDatabase) {
+  async function get(): Promise<Settings> {
+    const record = await db.settings.get('app');
+    const parsed = Settings.safeParse(record?.value ?? {});
+    return parsed.success ? parsed.data : Settings.parse({});
+  }
+  return {
+    get,
+    async update(patch: Partial<Settings>): Promise<Settings> {
+      return db.transaction('rw', db.settings, async () => {
+        const next = Settings.parse({ ...(await get()), ...patch });
+        await db.settings.put({ key: 'app', value: next });
+        return next;
+      });
+    },
+  };
+}
+export type SettingsService = ReturnType<typeof createSettingsService>;

@@ -1,0 +1,34 @@
+import { calendarDaysBetween } from './dates';
+
+/** "today", "yesterday", "3 days ago", "2 weeks ago", "5 months ago", "2 years ago". */
+export function daysAgoText(then: number, now: number): string {
+  const days = calendarDaysBetween(then, now);
+  if (days < 0) return 'in the future';
+  if (days === 0) return 'today';
+  if (days === 1) return 'yesterday';
+  if (days < 14) return `${days} days ago`;
+  if (days < 60) return `${Math.floor(days / 7)} weeks ago`;
+  if (days < 730) return `${Math.floor(days / 30.44)} months ago`;
+  return `${Math.floor(days / 365.25)} years ago`;
+}
+
+/** "today", "tomorrow", "in 3 days", "3 days overdue", for due dates. */
+export function dueText(due: number, now: number): string {
+  const days = calendarDaysBetween(now, due);
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  if (days === -1) return '1 day overdue';
+  if (days < 0) return `${-days} days overdue`;
+  if (days < 14) return `in ${days} days`;
+  if (days < 60) return `in ${Math.round(days / 7)} weeks`;
+  return `in ${Math.round(days / 30.44)} months`;
+}
+
+/** Compact form for inbox badges: "0d", "3d", "2w", "5mo", "2y". */
+export function compactAge(then: number, now: number): string {
+  const days = Math.max(0, calendarDaysBetween(then, now));
+  if (days < 14) return `${days}d`;
+  if (days < 60) return `${Math.floor(days / 7)}w`;
+  if (days < 730) return `${Math.floor(days / 30.44)}mo`;
+  return `${Math.floor(days / 365.25)}y`;
+}
