@@ -1,7 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createCommitmentService } from '../utils/background/commitments';
 import { createCompanyService } from '../utils/background/companies';
 import { createContactService } from '../utils/background/contacts';
+import { createInteractionService } from '../utils/background/interactions';
+import { createPitchService } from '../utils/background/pitches';
+import { createSettingsService } from '../utils/background/settings';
 import { createDispatcher } from '../utils/background/dispatch';
 import { createTabContexts } from '../utils/background/tab-contexts';
 import type { BroadcastEvent } from '../utils/messages/contract';
@@ -20,6 +24,10 @@ export default defineBackground(() => {
   const dispatch = createDispatcher({
     contacts: createContactService(db, Date.now),
     companies: createCompanyService(db, Date.now),
+    interactions: createInteractionService(db, Date.now),
+    commitments: createCommitmentService(db, Date.now),
+    pitches: createPitchService(db, Date.now),
+    settings: createSettingsService(db),
     tabs,
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),

@@ -45,6 +45,7 @@ export function SidebarApp(props: { request: Request; tabId?: number; firstView:
           reload();
         }
         if (event.event === 'companies-changed' && view.company && event.keys.includes(view.company.key)) reload();
+        if (event.event === 'pitches-changed' || event.event === 'settings-changed') reload();
       }),
     [view, reload],
   );
@@ -75,10 +76,10 @@ function SidebarBody(props: { load: Load; request: Request; reload: () => void }
       </div>
     );
   }
-  const { context, contact, company } = load.view;
-  if (contact) {
+  const { context, card, company } = load.view;
+  if (card) {
     const profile = context?.kind === 'linkedin-profile' ? context : null;
-    return <ContactCard key={contact.id} contact={contact} context={profile} request={request} />;
+    return <ContactCard key={card.contact.id} card={card} context={profile} request={request} />;
   }
   if (!context) return <p class="quiet">Open a LinkedIn profile to see and add notes about that person.</p>;
   if (!context.ready) {

@@ -39,6 +39,31 @@ export function createContactService(db: RapportDatabase, now: () => number) {
       });
     },
 
+    /** The people a contact introduced the user to. */
+    introducedBy(id: number): Promise<Contact[]> {
+      return db.contacts.where('introducedBy').equals(id).sortBy('name');
+    },
+
+    /** Every tag in use, sorted. */
+    async allTags(): Promise<string[]> {
+      return (await db.contacts.orderBy('tags').uniqueKeys()).map(String);
+    },
+
+    /** Every contact type in use. */
+    async typesInUse(): Promise<string[]> {
+      return (await db.contacts.orderBy('type').uniqueKeys()).map(String);
+    },
+
+    /** Contacts whose name contains the query (ignoring case and accents), prefix matches first. */
+    async search(query: string, limit: number): Promise<Contact[]> {
+      const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+      const q = fold(query.trim());
+      if (!q) return [];
+      const hits = await db.contacts.filter((c) => !c.archivedAt && fold(c.name).includes(q)).toArray();
+      const rank = (c: Contact) => (fold(c.name).startsWith(q) ? 0 : fold(c.name).split(/\s+/).some((w) => w.startsWith(q)) ? 1 : 2);
+      return hits.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name)).slice(0, limit);
+    },
+
     /** People you know at a company (by normalised name), archived ones left out. */
     async atCompany(key: string, limit = 50): Promise<Contact[]> {
       const people = await db.contacts.where('companyKey').equals(key).filter((c) => !c.archivedAt).toArray();

@@ -11,8 +11,14 @@ import {
   type ResponseOf,
 } from '../messages/contract';
 import { companyKey } from '../company-name';
+import { BUILT_IN_CONTACT_TYPES, type Contact } from '../model/contact';
+import type { Settings } from '../model/settings';
+import type { CommitmentService } from './commitments';
 import type { CompanyService } from './companies';
 import type { ContactService } from './contacts';
+import type { InteractionService } from './interactions';
+import type { PitchService } from './pitches';
+import type { SettingsService } from './settings';
 import { RequestError } from './request-error';
 import { classifySender, type SenderInfo, type SenderKind } from './sender';
 import type { TabContexts } from './tab-contexts';
@@ -20,12 +26,18 @@ import type { TabContexts } from './tab-contexts';
 export interface DispatchDeps {
   contacts: ContactService;
   companies: CompanyService;
+  interactions: InteractionService;
+  commitments: CommitmentService;
+  pitches: PitchService;
+  settings: SettingsService;
   tabs: TabContexts;
   extensionId: string;
   extensionOrigin: string;
   workerStartedAt: number;
   now: () => number;
   broadcast: (event: BroadcastEvent) => void;
+  /** Mirrors what content scripts need of the settings (which host shows the sidebar). */
+  onSettingsChanged?: (settings: Settings) => void;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -52,7 +64,34 @@ function requireTab(caller: Caller): number {
 }
 
 function createHandlers(deps: DispatchDeps): Handlers {
-  const { contacts, companies, tabs } = deps;
+  const { contacts, companies, interactions, commitments, pitches, settings, tabs } = deps;
+  const summary = ({ id, name, headline, title, company }: Contact) => ({ id, name, headline, title, company });
+  const changed = (...ids: number[]) => deps.broadcast({ rapport: 1, event: 'contacts-changed', ids });
+
+  async function card(contact: Contact) {
+    const [log, promises, introducer, introduced, allTags, typesInUse, prefs, pitchList] = await Promise.all([
+      interactions.forContact(contact.id),
+      commitments.forContact(contact.id),
+      contact.introducedBy ? contacts.get(contact.introducedBy) : undefined,
+      contacts.introducedBy(contact.id),
+      contacts.allTags(),
+      contacts.typesInUse(),
+      settings.get(),
+      pitches.list(),
+    ]);
+    const byType = prefs.cadenceDaysByType;
+    return {
+      contact,
+      interactions: log,
+      commitments: promises,
+      introducer: introducer ? summary(introducer) : null,
+      introduced: introduced.map(summary),
+      allTags,
+      contactTypes: [...new Set([...BUILT_IN_CONTACT_TYPES, ...prefs.customContactTypes, ...typesInUse])],
+      defaultCadenceDays: byType[contact.type ?? 'other'] ?? byType.other ?? 365,
+      pitches: pitchList,
+    };
+  }
 
   async function companyView(name: string | undefined) {
     const key = companyKey(name);
@@ -62,7 +101,7 @@ function createHandlers(deps: DispatchDeps): Handlers {
       contacts.atCompany(key),
       companies.targetCount(),
     ]);
-    const summaries = people.map(({ id, name, headline, title, company }) => ({ id, name, headline, title, company }));
+    const summaries = people.map(summary);
     return { key, record: record ?? null, people: summaries, targetCount };
   }
 
@@ -92,7 +131,7 @@ function createHandlers(deps: DispatchDeps): Handlers {
       const context = (await tabs.get(tabId))?.context ?? null;
       const contact = context?.kind === 'linkedin-profile' ? await contacts.findBySlug(context.slug) : undefined;
       const company = context?.kind === 'linkedin-company' && context.ready ? await companyView(context.name) : null;
-      return { tabId, context, contact: contact ?? null, company };
+      return { tabId, context, contact: contact ?? null, card: contact ? await card(contact) : null, company };
     },
 
     async 'contact.get'({ id }) {
@@ -101,13 +140,16 @@ function createHandlers(deps: DispatchDeps): Handlers {
 
     async 'contact.create'({ draft }) {
       const result = await contacts.create(draft);
-      if (result.created) deps.broadcast({ rapport: 1, event: 'contacts-changed', ids: [result.contact.id] });
+      if (result.created) changed(result.contact.id, ...(result.contact.introducedBy ? [result.contact.introducedBy] : []));
       return result;
     },
 
     async 'contact.update'({ id, patch }) {
+      const before = await contacts.get(id);
       const contact = await contacts.update(id, patch);
-      deps.broadcast({ rapport: 1, event: 'contacts-changed', ids: [id] });
+      // Introductions are shown on both cards: tell the old and the new introducer too.
+      const introducers = [before?.introducedBy, contact.introducedBy].filter((x): x is number => x !== undefined);
+      changed(id, ...introducers);
       return contact;
     },
 
@@ -119,8 +161,82 @@ function createHandlers(deps: DispatchDeps): Handlers {
 
     async 'contact.setNotes'({ id, notes }) {
       const contact = await contacts.setNotes(id, notes);
-      deps.broadcast({ rapport: 1, event: 'contacts-changed', ids: [id] });
+      changed(id);
       return contact;
+    },
+
+    async 'contact.card'({ id }) {
+      const contact = await contacts.get(id);
+      return contact ? card(contact) : null;
+    },
+
+    async 'contacts.search'({ query, limit }) {
+      return (await contacts.search(query, limit)).map(summary);
+    },
+
+    async 'interaction.log'(input) {
+      const { interaction } = await interactions.log({ ...input, source: 'manual' });
+      changed(interaction.contactId);
+      return interaction;
+    },
+
+    async 'interaction.update'({ id, change }) {
+      const interaction = await interactions.update(id, change);
+      changed(interaction.contactId);
+      return interaction;
+    },
+
+    async 'interaction.delete'({ id }) {
+      const interaction = await interactions.remove(id);
+      changed(interaction.contactId);
+      return interaction;
+    },
+
+    async 'interaction.restore'({ interaction }) {
+      const restored = await interactions.restore(interaction);
+      changed(restored.contactId);
+      return restored;
+    },
+
+    async 'commitment.add'({ contactId, text, due }) {
+      const reminder = await commitments.add(contactId, text, due);
+      changed(contactId);
+      return reminder;
+    },
+
+    async 'commitment.setDone'({ id, done }) {
+      const reminder = await commitments.setDone(id, done);
+      if (reminder.contactId) changed(reminder.contactId);
+      return reminder;
+    },
+
+    async 'commitment.delete'({ id }) {
+      const reminder = await commitments.remove(id);
+      if (reminder.contactId) changed(reminder.contactId);
+      return reminder;
+    },
+
+    async 'pitch.save'(input) {
+      const pitch = await pitches.save(input);
+      deps.broadcast({ rapport: 1, event: 'pitches-changed' });
+      return pitch;
+    },
+
+    async 'pitch.delete'({ id }) {
+      const pitch = await pitches.remove(id);
+      deps.broadcast({ rapport: 1, event: 'pitches-changed' });
+      return pitch;
+    },
+
+    async 'settings.get'() {
+      return settings.get();
+    },
+
+    async 'settings.update'({ patch }) {
+      const next = await settings.update(patch);
+      deps.onSettingsChanged?.(next);
+      deps.broadcast({ rapport: 1, event: 'settings-changed' });
+      return next;
     },
   };
 }

@@ -1,3 +1,4 @@
+import { patchOf } from '../model/common';
 import { Interaction, InteractionKind, InteractionSource } from '../model/interaction';
 import type { RapportDatabase } from '../store/database';
 import { RequestError } from './request-error';
@@ -15,9 +16,8 @@ export const InteractionInput = z.object({
 });
 export type InteractionInput = z.input<typeof InteractionInput>;
 
-export const InteractionChange = InteractionInput.omit({ contactId: true, source: true, externalId: true })
-  .partial()
-  .strict();
+// Without defaults: a change naming only the debrief must not reset the summary.
+export const InteractionChange = patchOf(InteractionInput.omit({ contactId: true, source: true, externalId: true }));
 
 /**
  * The interaction log. Every write recomputes the contact's `lastContacted` from the log, so

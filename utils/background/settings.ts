@@ -1,4 +1,4 @@
-import { Settings } from '../model/settings';
+import { Settings, type SettingsPatch } from '../model/settings';
 import type { RapportDatabase } from '../store/database';
 
 /** The user's settings, one record; a missing or older record parses into a complete one. */
@@ -10,9 +10,10 @@ export function createSettingsService(db: RapportDatabase) {
   }
   return {
     get,
-    async update(patch: Partial<Settings>): Promise<Settings> {
+    async update(patch: SettingsPatch): Promise<Settings> {
       return db.transaction('rw', db.settings, async () => {
-        const next = Settings.parse({ ...(await get()), ...patch });
+        const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+        const next = Settings.parse({ ...(await get()), ...defined });
         await db.settings.put({ key: 'app', value: next });
         return next;
       });

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { Id } from '../model/common';
 import { Company } from '../model/company';
 import { Contact, ContactDraft, ContactPatch, ContactSummary } from '../model/contact';
+import { Interaction, InteractionKind } from '../model/interaction';
 import { PageContext } from '../model/page-context';
+import { Pitch } from '../model/pitch';
+import { Reminder } from '../model/reminder';
+import { Settings, SettingsPatch } from '../model/settings';
 
 /**
  * The one declaration of every message that crosses a context boundary.
@@ -31,11 +35,37 @@ export const CompanyView = z.object({
 });
 export type CompanyView = z.infer<typeof CompanyView>;
 
+/** Everything the sidebar's card shows about one contact, in one answer. */
+export const CardData = z.object({
+  contact: Contact,
+  /** Newest first. */
+  interactions: z.array(Interaction),
+  /** Promises made to this contact, open ones first. */
+  commitments: z.array(Reminder),
+  introducer: ContactSummary.nullable(),
+  /** People this contact introduced the user to. */
+  introduced: z.array(ContactSummary),
+  /** Every tag in use, for autocomplete. */
+  allTags: z.array(z.string()),
+  /** Built-in types, the user's own, and any in use. */
+  contactTypes: z.array(z.string()),
+  /** The keep-in-touch cadence that applies when the contact has none of its own. */
+  defaultCadenceDays: z.number().int().positive(),
+  pitches: z.array(Pitch),
+});
+export type CardData = z.infer<typeof CardData>;
+
+const Timestamp = z.number().int().min(0).max(8.64e15);
+const Summary = z.string().max(1_000);
+const Debrief = Interaction.shape.debrief;
+
 export const SidebarView = z.object({
   /** The tab the view is about, so the sidebar can pick its own broadcasts. */
   tabId: z.number().int(),
   context: PageContext.nullable(),
   contact: Contact.nullable(),
+  /** The card of `contact`, in the same answer so a known person's card opens at once. */
+  card: CardData.nullable(),
   company: CompanyView.nullable(),
 });
 export type SidebarView = z.infer<typeof SidebarView>;
@@ -98,6 +128,91 @@ export const contract = {
     request: z.object({ id: Id, notes: z.string().max(200_000) }),
     response: Contact,
   }),
+  'contact.card': declare({
+    from: 'extension',
+    request: z.object({ id: Id }),
+    response: CardData.nullable(),
+  }),
+  /** Contacts whose name matches, for the "introduced by" picker. */
+  'contacts.search': declare({
+    from: 'extension',
+    request: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50).default(8) }),
+    response: z.array(ContactSummary),
+  }),
+  'interaction.log': declare({
+    from: 'extension',
+    request: z.object({
+      contactId: Id,
+      kind: InteractionKind,
+      when: Timestamp,
+      summary: Summary.default(''),
+      details: z.string().max(50_000).optional(),
+      debrief: Debrief,
+    }),
+    response: Interaction,
+  }),
+  'interaction.update': declare({
+    from: 'extension',
+    request: z.object({
+      id: Id,
+      change: z
+        .object({
+          kind: InteractionKind.optional(),
+          when: Timestamp.optional(),
+          summary: Summary.optional(),
+          details: z.string().max(50_000).optional(),
+          debrief: Debrief,
+        })
+        .strict(),
+    }),
+    response: Interaction,
+  }),
+  /** Deletes and answers the deleted interaction, which `interaction.restore` puts back (undo). */
+  'interaction.delete': declare({
+    from: 'extension',
+    request: z.object({ id: Id }),
+    response: Interaction,
+  }),
+  'interaction.restore': declare({
+    from: 'extension',
+    request: z.object({ interaction: Interaction }),
+    response: Interaction,
+  }),
+  'commitment.add': declare({
+    from: 'extension',
+    request: z.object({ contactId: Id, text: z.string().trim().min(1).max(1_000), due: Timestamp }),
+    response: Reminder,
+  }),
+  'commitment.setDone': declare({
+    from: 'extension',
+    request: z.object({ id: Id, done: z.boolean() }),
+    response: Reminder,
+  }),
+  'commitment.delete': declare({
+    from: 'extension',
+    request: z.object({ id: Id }),
+    response: Reminder,
+  }),
+  'pitch.save': declare({
+    from: 'extension',
+    request: z.object({ id: Id.optional(), audience: z.string().trim().min(1).max(100), text: z.string().max(5_000) }),
+    response: Pitch,
+  }),
+  'pitch.delete': declare({
+    from: 'extension',
+    request: z.object({ id: Id }),
+    response: Pitch,
+  }),
+  'settings.get': declare({
+    from: 'extension',
+    request: z.object({}),
+    response: Settings,
+  }),
+  'settings.update': declare({
+    from: 'extension',
+    request: z.object({ patch: SettingsPatch }),
+    response: Settings,
+  }),
 } as const;
 
 export type Contract = typeof contract;
@@ -138,5 +253,7 @@ export const BroadcastEvent = z.discriminatedUnion('event', [
   z.object({ rapport: z.literal(1), event: z.literal('tab-context-changed'), tabId: z.number().int() }),
   z.object({ rapport: z.literal(1), event: z.literal('contacts-changed'), ids: z.array(Id) }),
   z.object({ rapport: z.literal(1), event: z.literal('companies-changed'), keys: z.array(z.string()) }),
+  z.object({ rapport: z.literal(1), event: z.literal('pitches-changed') }),
+  z.object({ rapport: z.literal(1), event: z.literal('settings-changed') }),
 ]);
 export type BroadcastEvent = z.infer<typeof BroadcastEvent>;

@@ -13,3 +13,18 @@ export const shortText = (max: number) => z.string().trim().min(1).max(max);
 
 /** Multi-line free text (notes, details): may be empty, bounded so a page cannot flood the store. */
 export const longText = (max: number) => z.string().max(max);
+
+/**
+ * A schema for a change to some fields of `schema`: every field optional and WITHOUT its
+ * default, so a patch naming one field never parses into one that resets the others. Strict:
+ * unknown keys are refused.
+ */
+export function patchOf<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>) {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => [
+      key,
+      (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType)).optional(),
+    ]),
+  ) as { [K in keyof Shape]: z.ZodOptional<z.ZodType<z.output<Shape[K]>, z.input<Shape[K]>>> };
+  return z.object(shape).strict();
+}

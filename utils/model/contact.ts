@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp, longText, shortText } from './common';
+import { Id, Timestamp, longText, patchOf, shortText } from './common';
 
 /** Contact types career offices use; users may add their own (any short label). */
 export const BUILT_IN_CONTACT_TYPES = [
@@ -71,16 +71,7 @@ export type ContactDraft = z.input<typeof ContactDraft>;
  * A change to some fields. Built without the defaults of ContactFields: a patch that names
  * only the headline must not parse into one that also resets notes, tags or e-mails.
  */
-export const ContactPatch = z
-  .object(
-    Object.fromEntries(
-      Object.entries(ContactFields.shape).map(([key, schema]) => [
-        key,
-        (schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema).optional(),
-      ]),
-    ) as { [K in keyof typeof ContactFields.shape]: z.ZodOptional<z.ZodType<z.output<(typeof ContactFields.shape)[K]>, z.input<(typeof ContactFields.shape)[K]>>> },
-  )
-  .strict();
+export const ContactPatch = patchOf(ContactFields);
 export type ContactPatch = z.infer<typeof ContactPatch>;
 
 /** One line of the sidebar's "people you know here". */

@@ -12,6 +12,7 @@ export const INTERACTION_KINDS = [
   'other',
 ] as const;
 export const InteractionKind = z.enum(INTERACTION_KINDS);
+export type InteractionKind = z.infer<typeof InteractionKind>;
 
 export const INTERACTION_SOURCES = ['manual', 'gmail', 'outlook', 'linkedin', 'import'] as const;
 export const InteractionSource = z.enum(INTERACTION_SOURCES);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchOf } from './common';
 
 /** Keep-in-touch defaults per contact type, in days (close 30, peers 90, acquaintances 365). */
 export const DEFAULT_CADENCE_DAYS: Record<string, number> = {
@@ -36,3 +37,6 @@ export type Settings = z.infer<typeof Settings>;
 
 export const SettingsRecord = z.object({ key: z.literal('app'), value: Settings });
 export type SettingsRecord = z.infer<typeof SettingsRecord>;
+
+export const SettingsPatch = patchOf(Settings);
+export type SettingsPatch = z.infer<typeof SettingsPatch>;

@@ -1,0 +1,75 @@
+import { useState } from 'preact/hooks';
+import { fromDateInput, toDateTimeInput } from '../../utils/dates';
+import type { Request } from '../../utils/messages/client';
+import { INTERACTION_KINDS, type Interaction, type InteractionKind } from '../../utils/model/interaction';
+import { ErrorNote } from './ErrorNote';
+import { KIND_LABELS } from './labels';
+import { useAction } from './use-action';
+
+/** Log an interaction in one or two clicks: kind, when (now unless changed), a summary. */
+export function LogInteraction(props: { contactId: number; request: Request; onLogged: (interaction: Interaction) => void }) {
+  const [kind, setKind] = useState<InteractionKind>('meeting');
+  const [when, setWhen] = useState<string | null>(null);
+  const [summary, setSummary] = useState('');
+  const { busy, error, run } = useAction();
+  const [invalid, setInvalid] = useState<string | null>(null);
+
+  const log = async (event: Event) => {
+    event.preventDefault();
+    const at = when === null ? Date.now() : fromDateInput(when);
+    if (at === null) return setInvalid('Pick a valid date and time.');
+    if (at > Date.now() + 60 * 60 * 1000) return setInvalid('An interaction can’t be in the future; use a follow-up instead.');
+    setInvalid(null);
+    const logged = await run(() => props.request('interaction.log', { contactId: props.contactId, kind, when: at, summary: summary.trim() }));
+    if (logged) {
+      setSummary('');
+      setWhen(null);
+      props.onLogged(logged);
+    }
+  };
+
+  return (
+    <form class="log" aria-label="Log an interaction" onSubmit={log}>
+      <div class="row wrap">
+        <label class="field inline">
+          <span>Kind</span>
+          <select value={kind} onChange={(e) => setKind(e.currentTarget.value as InteractionKind)}>
+            {INTERACTION_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field inline">
+          <span>When</span>
+          <input
+            type="datetime-local"
+            value={when ?? toDateTimeInput(Date.now())}
+            onInput={(e) => setWhen(e.currentTarget.value)}
+          />
+        </label>
+      </div>
+      <label class="field">
+        <span>What was it about?</span>
+        <input
+          type="text"
+          dir="auto"
+          maxLength={1000}
+          value={summary}
+          placeholder="e.g. Coffee about the data team’s roadmap"
+          onInput={(e) => setSummary(e.currentTarget.value)}
+        />
+      </label>
+      <button type="submit" class="primary" disabled={busy}>
+        Log interaction
+      </button>
+      {invalid && (
+        <p class="problem" role="alert">
+          {invalid}
+        </p>
+      )}
+      <ErrorNote error={error} what="Not logged" />
+    </form>
+  );
+}
