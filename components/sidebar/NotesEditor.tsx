@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createAutosaver, type SaveState } from '../../utils/autosave';
 import type { Request } from '../../utils/messages/client';
 import type { Contact } from '../../utils/model/contact';
+import { clearNoteDraft, readNoteDraft, writeNoteDraft } from '../../utils/note-drafts';
 
 const STATE_TEXT: Record<SaveState, string> = {
   saved: 'Saved',
@@ -21,7 +22,10 @@ export function NotesEditor(props: { contact: Contact; request: Request }) {
         save: async (notes) => {
           await request('contact.setNotes', { id: contact.id, notes });
         },
-        onState: (next) => setState(next),
+        onState: (next) => {
+          setState(next);
+          if (next === 'saved') void clearNoteDraft(contact.id).catch(() => {});
+        },
       }),
     // One saver per contact; later versions of the same contact arrive through acceptRemote.
     [contact.id, request],
@@ -30,6 +34,18 @@ export function NotesEditor(props: { contact: Contact; request: Request }) {
   useEffect(() => {
     if (saver.acceptRemote(contact.notes)) setText(contact.notes);
   }, [contact.notes, saver]);
+
+  // Words typed before a worker stop or a closed tab that never reached the store.
+  useEffect(() => {
+    void readNoteDraft(contact.id)
+      .then((draft) => {
+        if (!draft) return;
+        if (draft.text === contact.notes || draft.at < contact.updatedAt) return void clearNoteDraft(contact.id);
+        setText(draft.text);
+        saver.change(draft.text);
+      })
+      .catch(() => {});
+  }, [saver]);
 
   useEffect(() => {
     const flush = () => void saver.flush();
@@ -61,6 +77,7 @@ export function NotesEditor(props: { contact: Contact; request: Request }) {
           const value = event.currentTarget.value;
           setText(value);
           saver.change(value);
+          void writeNoteDraft(contact.id, value).catch(() => {});
         }}
         onBlur={() => void saver.flush()}
       />
