@@ -50,7 +50,10 @@ export function fromDateInput(value: string, hour = 9): number | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(value.trim());
   if (!match) return null;
   const [, y, m, d, hh, mm] = match;
+  // Out-of-range clock times would otherwise roll over ("12:75" → 13:15).
+  if ((hh !== undefined && Number(hh) > 23) || (mm !== undefined && Number(mm) > 59)) return null;
   const date = new Date(Number(y), Number(m) - 1, Number(d), hh ? Number(hh) : hour, mm ? Number(mm) : 0);
-  if (date.getMonth() !== Number(m) - 1 || date.getDate() !== Number(d)) return null;
+  // Years 0..99 would be read as 1900..1999 by the Date constructor.
+  if (date.getFullYear() !== Number(y) || date.getMonth() !== Number(m) - 1 || date.getDate() !== Number(d)) return null;
   return date.getTime();
 }

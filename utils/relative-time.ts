@@ -7,9 +7,12 @@ export function daysAgoText(then: number, now: number): string {
   if (days === 0) return 'today';
   if (days === 1) return 'yesterday';
   if (days < 14) return `${days} days ago`;
-  if (days < 60) return `${Math.floor(days / 7)} weeks ago`;
-  if (days < 730) return `${Math.floor(days / 30.44)} months ago`;
-  return `${Math.floor(days / 365.25)} years ago`;
+  // Switch units only once the larger one counts at least 2 (never "1 months ago").
+  const months = Math.floor(days / 30.44);
+  if (months < 2) return `${Math.floor(days / 7)} weeks ago`;
+  const years = Math.floor(days / 365.25);
+  if (years < 2) return `${months} months ago`;
+  return `${years} years ago`;
 }
 
 /** "today", "tomorrow", "in 3 days", "3 days overdue", for due dates. */
@@ -28,7 +31,9 @@ export function dueText(due: number, now: number): string {
 export function compactAge(then: number, now: number): string {
   const days = Math.max(0, calendarDaysBetween(then, now));
   if (days < 14) return `${days}d`;
-  if (days < 60) return `${Math.floor(days / 7)}w`;
-  if (days < 730) return `${Math.floor(days / 30.44)}mo`;
-  return `${Math.floor(days / 365.25)}y`;
+  const months = Math.floor(days / 30.44);
+  if (months < 2) return `${Math.floor(days / 7)}w`;
+  const years = Math.floor(days / 365.25);
+  if (years < 2) return `${months}mo`;
+  return `${years}y`;
 }

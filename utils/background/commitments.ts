@@ -23,7 +23,7 @@ export function createCommitmentService(db: RapportDatabase, now: () => number) 
     async setDone(id: number, done: boolean): Promise<Reminder> {
       return db.transaction('rw', db.reminders, async () => {
         const reminder = await db.reminders.get(id);
-        if (!reminder) throw new RequestError('not-found', `There is no reminder #${id}.`);
+        if (reminder?.reason !== 'commitment') throw new RequestError('not-found', `There is no commitment #${id}.`);
         const at = now();
         const updated: Reminder = { ...reminder, status: done ? 'done' : 'open', updatedAt: at };
         if (done) updated.completedAt = at;
@@ -36,7 +36,7 @@ export function createCommitmentService(db: RapportDatabase, now: () => number) 
     async remove(id: number): Promise<Reminder> {
       return db.transaction('rw', db.reminders, async () => {
         const reminder = await db.reminders.get(id);
-        if (!reminder) throw new RequestError('not-found', `There is no reminder #${id}.`);
+        if (reminder?.reason !== 'commitment') throw new RequestError('not-found', `There is no commitment #${id}.`);
         await db.reminders.delete(id);
         return reminder;
       });

@@ -66,7 +66,7 @@ function requireTab(caller: Caller): number {
 function createHandlers(deps: DispatchDeps): Handlers {
   const { contacts, companies, interactions, commitments, pitches, settings, tabs } = deps;
   const summary = ({ id, name, headline, title, company }: Contact) => ({ id, name, headline, title, company });
-  const changed = (...ids: number[]) => deps.broadcast({ rapport: 1, event: 'contacts-changed', ids });
+  const changed = (...ids: number[]) => deps.broadcast({ rapport: 1, event: 'contacts-changed', ids: [...new Set(ids)] });
 
   async function card(contact: Contact) {
     const [log, promises, introducer, introduced, allTags, typesInUse, prefs, pitchList] = await Promise.all([
@@ -80,6 +80,8 @@ function createHandlers(deps: DispatchDeps): Handlers {
       pitches.list(),
     ]);
     const byType = prefs.cadenceDaysByType;
+    // Own keys only: a custom type may be any label, "constructor" included.
+    const cadenceOf = (type: string) => (Object.hasOwn(byType, type) ? byType[type] : undefined);
     return {
       contact,
       interactions: log,
@@ -88,7 +90,7 @@ function createHandlers(deps: DispatchDeps): Handlers {
       introduced: introduced.map(summary),
       allTags,
       contactTypes: [...new Set([...BUILT_IN_CONTACT_TYPES, ...prefs.customContactTypes, ...typesInUse])],
-      defaultCadenceDays: byType[contact.type ?? 'other'] ?? byType.other ?? 365,
+      defaultCadenceDays: cadenceOf(contact.type ?? 'other') ?? cadenceOf('other') ?? 365,
       pitches: pitchList,
     };
   }

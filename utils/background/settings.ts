@@ -5,8 +5,16 @@ import type { RapportDatabase } from '../store/database';
 export function createSettingsService(db: RapportDatabase) {
   async function get(): Promise<Settings> {
     const record = await db.settings.get('app');
-    const parsed = Settings.safeParse(record?.value ?? {});
-    return parsed.success ? parsed.data : Settings.parse({});
+    const stored = (record?.value ?? {}) as Record<string, unknown>;
+    const parsed = Settings.safeParse(stored);
+    if (parsed.success) return parsed.data;
+    // One bad field must not cost the others: keep every field that is valid on its own.
+    const valid = Object.fromEntries(
+      Object.entries(Settings.shape)
+        .filter(([key, schema]) => key in stored && schema.safeParse(stored[key]).success)
+        .map(([key]) => [key, stored[key]]),
+    );
+    return Settings.parse(valid);
   }
   return {
     get,

@@ -141,7 +141,7 @@ describe('the background entrypoint', () => {
     expect(await deliver(request('sidebar.view', {}), senders.frame)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await deliver(request('sidebar.view', {}, SECRET), senders.frame)).toEqual({
       ok: true,
-      data: { tabId: 7, context, contact: null, company: null },
+      data: { tabId: 7, context, contact: null, card: null, company: null },
     });
 
     await fakeBrowser.tabs.onRemoved.trigger(7, { windowId: 0, isWindowClosing: false });
@@ -195,6 +195,67 @@ describe('the background entrypoint', () => {
       ok: false,
       error: { code: 'forbidden' },
     });
+  });
+
+  it('wires the interaction, commitment, pitch and settings services to the rapport database', async () => {
+    startWorker();
+    const events: BroadcastEvent[] = [];
+    onBroadcast((event) => events.push(event));
+    const created = (await deliver(request('contact.create', { draft: { name: 'Ada Lovelace', linkedinSlug: 'ada-lovelace' } }), senders.panel)) as {
+      ok: true;
+      data: { contact: { id: number } };
+    };
+    const id = created.data.contact.id;
+    const when = Date.UTC(2025, 0, 2, 10);
+    const logged = (await deliver(request('interaction.log', { contactId: id, kind: 'meeting', when, summary: 'Tea' }), senders.panel)) as {
+      ok: true;
+      data: { id: number };
+    };
+    expect(logged).toMatchObject({ ok: true, data: { contactId: id, kind: 'meeting', when, summary: 'Tea', source: 'manual' } });
+    expect(await deliver(request('commitment.add', { contactId: id, text: 'Send the notes', due: when + 1 }), senders.panel)).toMatchObject({ ok: true });
+    expect(await deliver(request('pitch.save', { audience: 'Recruiters', text: 'Hello' }), senders.panel)).toMatchObject({ ok: true });
+    expect(await deliver(request('settings.update', { patch: { sidebarHost: 'side-panel' } }), senders.panel)).toMatchObject({
+      ok: true,
+      data: { sidebarHost: 'side-panel', snoozeMinutes: 24 * 60 },
+    });
+
+    const db = new RapportDatabase();
+    try {
+      expect(await db.interactions.toArray()).toEqual([expect.objectContaining({ id: logged.data.id, contactId: id, when })]);
+      expect((await db.contacts.get(id))?.lastContacted).toBe(when);
+      expect(await db.reminders.toArray()).toEqual([expect.objectContaining({ contactId: id, reason: 'commitment', status: 'open' })]);
+      expect(await db.pitches.toArray()).toEqual([expect.objectContaining({ audience: 'Recruiters' })]);
+      expect(await db.settings.get('app')).toEqual({ key: 'app', value: expect.objectContaining({ sidebarHost: 'side-panel' }) });
+    } finally {
+      db.close();
+    }
+
+    await vi.waitFor(() =>
+      expect(events).toEqual(
+        expect.arrayContaining([
+          { rapport: 1, event: 'contacts-changed', ids: [id] },
+          { rapport: 1, event: 'pitches-changed' },
+          { rapport: 1, event: 'settings-changed' },
+        ]),
+      ),
+    );
+
+    // The sidebar on that profile gets the card in the same answer.
+    expect(await deliver(request('page.register', { secret: SECRET, context }), senders.content)).toEqual({ ok: true, data: {} });
+    const view = (await deliver(request('sidebar.view', {}, SECRET), senders.frame)) as { ok: true; data: Record<string, unknown> };
+    expect(view.data).toMatchObject({
+      contact: { id, lastContacted: when },
+      card: { contact: { id }, interactions: [{ id: logged.data.id }], commitments: [{ text: 'Send the notes' }], pitches: [{ audience: 'Recruiters' }] },
+    });
+
+    // None of it is open to a content script.
+    for (const [type, payload] of [
+      ['interaction.log', { contactId: id, kind: 'call', when }],
+      ['contact.card', { id }],
+      ['settings.update', { patch: { sidebarHost: 'page' } }],
+    ] as const) {
+      expect(await deliver(request(type, payload), senders.content)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
   });
 
   it('stores contacts in the rapport database', async () => {

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClient, onBroadcast, RapportError } from '../../../utils/messages/client';
 import type { Envelope } from '../../../utils/messages/contract';
 import { createLightClient, sendRequest, type Send } from '../../../utils/messages/send';
-import { adaContext, adaDraft, contentScript, createHarness, SECRET_7, sidebarFrame, sidePanel } from './harness';
+import { adaContext, adaDraft, contentScript, createHarness, SECRET_7, sidebarFrame, sidePanel, T0 } from './harness';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -48,6 +48,20 @@ const contact = {
   updatedAt: 2,
 };
 
+const card = {
+  contact,
+  interactions: [],
+  commitments: [],
+  introducer: null,
+  introduced: [],
+  allTags: [],
+  contactTypes: ['peer'],
+  defaultCadenceDays: 90,
+  pitches: [],
+};
+const interaction = { id: 1, contactId: 3, kind: 'call', when: 5, summary: '', source: 'manual', createdAt: 5, updatedAt: 5 };
+const reminder = { id: 1, contactId: 3, due: 9, reason: 'commitment', text: 'Send it', status: 'open', createdAt: 5, updatedAt: 5 };
+
 describe('createClient: ok answers', () => {
   it('resolves with the validated data', async () => {
     const { send } = answering({ ok: true, data: { workerStartedAt: 1, now: 2 } });
@@ -63,11 +77,20 @@ describe('createClient: ok answers', () => {
   it('returns the parsed data (schema defaults applied, unknown keys stripped)', async () => {
     const { send } = answering({
       ok: true,
-      data: { tabId: 7, context: { ...adaContext, sources: undefined, missing: undefined }, contact: null, company: null, extra: 'x' },
+      data: { tabId: 7, context: { ...adaContext, sources: undefined, missing: undefined }, contact: null, card: null, company: null, extra: 'x' },
     });
     const view = await createClient({ send })('sidebar.view', {});
-    expect(view).toEqual({ tabId: 7, context: { ...adaContext, sources: {}, missing: [] }, contact: null, company: null });
+    expect(view).toEqual({ tabId: 7, context: { ...adaContext, sources: {}, missing: [] }, contact: null, card: null, company: null });
     expect(view).not.toHaveProperty('extra');
+  });
+
+  it('fills in the defaults of settings and cards (an older worker may answer less)', async () => {
+    const settings = await createClient({ send: answering({ ok: true, data: { sidebarHost: 'side-panel' } }).send })('settings.get', {});
+    expect(settings).toMatchObject({ sidebarHost: 'side-panel', snoozeMinutes: 24 * 60, customContactTypes: [], autoLogSentMail: false });
+    const data = { ...card, interactions: [{ ...interaction, summary: undefined, source: undefined }] };
+    const parsed = await createClient({ send: answering({ ok: true, data }).send })('contact.card', { id: 3 });
+    expect(parsed?.interactions).toEqual([{ ...interaction, summary: '', source: 'manual' }]);
+    await expect(createClient({ send: answering({ ok: true, data: null }).send })('contact.card', { id: 3 })).resolves.toBeNull();
   });
 
   it.each([
@@ -78,8 +101,20 @@ describe('createClient: ok answers', () => {
     ['contact.get with a string id', 'contact.get', { ok: true, data: { ...contact, id: '3' } }],
     ['contact.get with undefined data', 'contact.get', { ok: true, data: undefined }],
     ['contact.create without created', 'contact.create', { ok: true, data: { contact } }],
-    ['sidebar.view without tabId', 'sidebar.view', { ok: true, data: { context: null, contact: null, company: null } }],
-    ['sidebar.view without company', 'sidebar.view', { ok: true, data: { tabId: 7, context: null, contact: null } }],
+    ['sidebar.view without tabId', 'sidebar.view', { ok: true, data: { context: null, contact: null, card: null, company: null } }],
+    ['sidebar.view without company', 'sidebar.view', { ok: true, data: { tabId: 7, context: null, contact: null, card: null } }],
+    ['sidebar.view without card', 'sidebar.view', { ok: true, data: { tabId: 7, context: null, contact: null, company: null } }],
+    ['sidebar.view with a card missing its pitches', 'sidebar.view', { ok: true, data: { tabId: 7, context: null, contact, card: { ...card, pitches: undefined }, company: null } }],
+    ['contact.card with a zero cadence', 'contact.card', { ok: true, data: { ...card, defaultCadenceDays: 0 } }],
+    ['contact.card without a cadence', 'contact.card', { ok: true, data: { ...card, defaultCadenceDays: undefined } }],
+    ['contact.card with an interaction of an unknown kind', 'contact.card', { ok: true, data: { ...card, interactions: [{ ...interaction, kind: 'fax' }] } }],
+    ['contacts.search with full contacts missing names', 'contacts.search', { ok: true, data: [{ id: 1 }] }],
+    ['interaction.log without an id', 'interaction.log', { ok: true, data: { ...interaction, id: undefined } }],
+    ['interaction.delete with null', 'interaction.delete', { ok: true, data: null }],
+    ['commitment.add with an unknown reason', 'commitment.add', { ok: true, data: { ...reminder, reason: 'gossip' } }],
+    ['pitch.save with a blank audience', 'pitch.save', { ok: true, data: { id: 1, audience: '', text: '', createdAt: 1, updatedAt: 1 } }],
+    ['settings.get with an unknown sidebar host', 'settings.get', { ok: true, data: { sidebarHost: 'popup' } }],
+    ['settings.update with a snooze of 1 minute', 'settings.update', { ok: true, data: { snoozeMinutes: 1 } }],
     [
       'sidebar.view with a negative target count',
       'sidebar.view',
@@ -101,6 +136,14 @@ describe('createClient: ok answers', () => {
       'contact.setNotes': { id: 3, notes: '' },
       'contact.update': { id: 3, patch: { headline: 'x' } },
       'company.setTarget': { name: 'Acme', target: true },
+      'contact.card': { id: 3 },
+      'contacts.search': { query: 'ada' },
+      'interaction.log': { contactId: 3, kind: 'call', when: 5 },
+      'interaction.delete': { id: 1 },
+      'commitment.add': { contactId: 3, text: 'Send it', due: 9 },
+      'pitch.save': { audience: 'Recruiters', text: '' },
+      'settings.get': {},
+      'settings.update': { patch: { snoozeMinutes: 10 } },
     } as const;
     const error = await rejection(request(type, payloads[type] as never));
     expect(error.code).toBe('bad-answer');
@@ -231,7 +274,9 @@ describe('against the real dispatcher', () => {
     await expect(content('page.register', { secret: SECRET_7, context: adaContext })).resolves.toEqual({});
     const { contact: created, created: isNew } = await frame('contact.create', { draft: adaDraft });
     expect(isNew).toBe(true);
-    await expect(frame('sidebar.view', {})).resolves.toEqual({ tabId: 7, context: adaContext, contact: created, company: null });
+    const view = await frame('sidebar.view', {});
+    expect(view).toMatchObject({ tabId: 7, context: adaContext, contact: created, company: null });
+    expect(view.card).toMatchObject({ contact: created, interactions: [], commitments: [], introducer: null, pitches: [] });
     await expect(panel('contact.setNotes', { id: created.id, notes: 'hi' })).resolves.toMatchObject({ id: created.id, notes: 'hi' });
 
     const invalid = await rejection(panel('contact.create', { draft: { ...adaDraft, name: '' } }));
@@ -255,6 +300,46 @@ describe('against the real dispatcher', () => {
     const badRank = await rejection(panel('company.setTarget', { name: 'Acme', target: true, rank: 0 }));
     expect(badRank.issues.map((i) => i.path)).toEqual(['rank']);
   });
+
+  it('round-trips the card, the log, commitments, pitches and settings', async () => {
+    const h = createHarness();
+    const panel = createClient({ send: (envelope) => h.dispatch(envelope, sidePanel) });
+    const { contact: ada } = await panel('contact.create', { draft: { ...adaDraft, type: 'mentor', tags: ['maths'] } });
+
+    const logged = await panel('interaction.log', { contactId: ada.id, kind: 'call', when: T0 - 1_000 });
+    expect(logged).toMatchObject({ contactId: ada.id, kind: 'call', summary: '', source: 'manual' });
+    const promise = await panel('commitment.add', { contactId: ada.id, text: 'Send the notes', due: T0 + 1_000 });
+    const pitch = await panel('pitch.save', { audience: 'Engineers', text: 'Hello' });
+    const settings = await panel('settings.update', { patch: { cadenceDaysByType: { mentor: 21 } } });
+    expect(settings.cadenceDaysByType).toEqual({ mentor: 21 });
+
+    const card = await panel('contact.card', { id: ada.id });
+    expect(card).toEqual({
+      contact: { ...ada, lastContacted: T0 - 1_000 },
+      interactions: [logged],
+      commitments: [promise],
+      introducer: null,
+      introduced: [],
+      allTags: ['maths'],
+      contactTypes: expect.arrayContaining(['mentor', 'peer']),
+      defaultCadenceDays: 21,
+      pitches: [pitch],
+    });
+    await expect(panel('contact.card', { id: 99 })).resolves.toBeNull();
+    await expect(panel('contacts.search', { query: 'LOVE' })).resolves.toEqual([
+      { id: ada.id, name: ada.name, headline: ada.headline, company: ada.company },
+    ]);
+
+    const deleted = await panel('interaction.delete', { id: logged.id });
+    expect(deleted).toEqual(logged);
+    await expect(panel('interaction.restore', { interaction: deleted })).resolves.toEqual(logged);
+    const missing = await rejection(panel('interaction.delete', { id: 99 }));
+    expect(missing.code).toBe('not-found');
+
+    await expect(panel('commitment.setDone', { id: promise.id, done: true })).resolves.toMatchObject({ status: 'done', completedAt: T0 });
+    await expect(panel('pitch.delete', { id: pitch.id })).resolves.toEqual(pitch);
+    await expect(panel('settings.get', {})).resolves.toEqual(settings);
+  });
 });
 
 describe('onBroadcast', () => {
@@ -266,6 +351,8 @@ describe('onBroadcast', () => {
     await trigger({ rapport: 1, event: 'tab-context-changed', tabId: 7 });
     await trigger({ rapport: 1, event: 'contacts-changed', ids: [1, 2] });
     await trigger({ rapport: 1, event: 'companies-changed', keys: ['acme'] });
+    await trigger({ rapport: 1, event: 'pitches-changed' });
+    await trigger({ rapport: 1, event: 'settings-changed' });
     await trigger({ rapport: 1, event: 'contacts-changed', ids: ['1'] });
     await trigger({ rapport: 1, event: 'companies-changed', keys: [1] });
     await trigger({ rapport: 2, event: 'tab-context-changed', tabId: 7 });
@@ -276,6 +363,8 @@ describe('onBroadcast', () => {
       [{ rapport: 1, event: 'tab-context-changed', tabId: 7 }],
       [{ rapport: 1, event: 'contacts-changed', ids: [1, 2] }],
       [{ rapport: 1, event: 'companies-changed', keys: ['acme'] }],
+      [{ rapport: 1, event: 'pitches-changed' }],
+      [{ rapport: 1, event: 'settings-changed' }],
     ]);
 
     // It never claims to answer, so requests to the worker are not captured by a page.
@@ -284,7 +373,7 @@ describe('onBroadcast', () => {
 
     stop();
     await trigger({ rapport: 1, event: 'tab-context-changed', tabId: 9 });
-    expect(listener).toHaveBeenCalledTimes(4);
+    expect(listener).toHaveBeenCalledTimes(6);
     expect(fakeBrowser.runtime.onMessage.hasListeners()).toBe(false);
   });
 });

@@ -2,6 +2,8 @@ import { Dexie } from 'dexie';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SenderInfo } from '../../../utils/background/sender';
+import { BUILT_IN_CONTACT_TYPES } from '../../../utils/model/contact';
+import { DEFAULT_CADENCE_DAYS } from '../../../utils/model/settings';
 import { ErrorAnswer, MESSAGE_TYPES, SidebarView, type ErrorCode, type MessageType } from '../../../utils/messages/contract';
 import {
   adaContext,
@@ -77,6 +79,35 @@ async function seedContact(h: Harness) {
   h.broadcast.mockClear();
 }
 
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Ada (contact 1) and interaction 1 with her. */
+async function seedInteraction(h: Harness) {
+  await seedContact(h);
+  const logged = expectOk(
+    await h.send(sidePanel, 'interaction.log', { contactId: 1, kind: 'meeting', when: T0 - DAY, summary: 'Coffee at the Society' }),
+  ) as { id: number };
+  expect(logged.id).toBe(1);
+  h.broadcast.mockClear();
+}
+
+/** Ada (contact 1) and commitment (reminder) 1 to her. */
+async function seedCommitment(h: Harness) {
+  await seedContact(h);
+  const added = expectOk(await h.send(sidePanel, 'commitment.add', { contactId: 1, text: 'Send the article', due: T0 + DAY })) as {
+    id: number;
+  };
+  expect(added.id).toBe(1);
+  h.broadcast.mockClear();
+}
+
+/** Pitch 1. */
+async function seedPitch(h: Harness) {
+  const saved = expectOk(await h.send(sidePanel, 'pitch.save', { audience: 'Recruiters', text: 'I build engines.' })) as { id: number };
+  expect(saved.id).toBe(1);
+  h.broadcast.mockClear();
+}
+
 interface BadPayload {
   name: string;
   payload: unknown;
@@ -101,6 +132,41 @@ const withDraft = (patch: Record<string, unknown>) => ({ draft: { ...adaDraft, .
 const withPatch = (patch: Record<string, unknown>) => ({ id: 1, patch });
 const validTarget = { name: 'Analytical Engines', linkedinSlug: 'analytical-engines', target: true, rank: 1 };
 const withTarget = (patch: Record<string, unknown>) => ({ ...validTarget, ...patch });
+const validLog = {
+  contactId: 1,
+  kind: 'informational-interview',
+  when: T0 - 2 * 60 * 60 * 1000,
+  summary: 'Talked about the analytical engine',
+  details: 'She suggested reading Menabrea.',
+  debrief: { goals: 'yes', names: 'partly' },
+};
+const withLog = (patch: Record<string, unknown>) => ({ ...validLog, ...patch });
+const withChange = (change: Record<string, unknown>) => ({ id: 1, change });
+const restorable = {
+  id: 5,
+  contactId: 1,
+  kind: 'call',
+  when: T0 - 3 * DAY,
+  summary: 'Phone call',
+  source: 'manual',
+  createdAt: T0 - 3 * DAY,
+  updatedAt: T0 - 3 * DAY,
+};
+const withRestorable = (patch: Record<string, unknown>) => ({ interaction: { ...restorable, ...patch } });
+const validCommitment = { contactId: 1, text: 'Send the article on Bernoulli numbers', due: T0 + 3 * DAY };
+const withCommitment = (patch: Record<string, unknown>) => ({ ...validCommitment, ...patch });
+const validPitch = { audience: 'Recruiters', text: 'I turn analytical engines into poetry.' };
+const withPitch = (patch: Record<string, unknown>) => ({ ...validPitch, ...patch });
+const withSettings = (patch: unknown) => ({ patch });
+/** Bad ids for a payload `{ id }` (plus whatever else `rest` holds). */
+const badIds = (rest: Record<string, unknown> = {}): BadPayload[] => [
+  { name: 'no id', payload: { ...rest }, paths: ['id'] },
+  { name: 'a string id', payload: { ...rest, id: '1' }, paths: ['id'] },
+  { name: 'a zero id', payload: { ...rest, id: 0 }, paths: ['id'] },
+  { name: 'a negative id', payload: { ...rest, id: -1 }, paths: ['id'] },
+  { name: 'a fractional id', payload: { ...rest, id: 1.5 }, paths: ['id'] },
+  { name: 'a null id', payload: { ...rest, id: null }, paths: ['id'] },
+];
 const withoutKey = <T extends Record<string, unknown>>(object: T, key: keyof T) => {
   const { [key]: _dropped, ...rest } = object;
   return rest;
@@ -309,6 +375,200 @@ const fixtures: Record<MessageType, Fixture> = {
       { name: 'notes beyond 200000 chars', payload: { id: 1, notes: long(200_001) }, paths: ['notes'] },
     ],
   },
+  'contact.card': {
+    sender: sidePanel,
+    payload: { id: 1 },
+    seed: seedContact,
+    bad: [...nonObjects, ...badIds()],
+  },
+  'contacts.search': {
+    sender: sidePanel,
+    payload: { query: 'ada', limit: 5 },
+    seed: seedContact,
+    bad: [
+      ...nonObjects,
+      { name: 'no query', payload: { limit: 5 }, paths: ['query'] },
+      { name: 'a numeric query', payload: { query: 42 }, paths: ['query'] },
+      { name: 'a null query', payload: { query: null }, paths: ['query'] },
+      { name: 'a query beyond 200 chars', payload: { query: long(201) }, paths: ['query'] },
+      { name: 'limit 0', payload: { query: 'ada', limit: 0 }, paths: ['limit'] },
+      { name: 'limit 51', payload: { query: 'ada', limit: 51 }, paths: ['limit'] },
+      { name: 'a fractional limit', payload: { query: 'ada', limit: 2.5 }, paths: ['limit'] },
+      { name: 'a string limit', payload: { query: 'ada', limit: '5' }, paths: ['limit'] },
+      { name: 'a null limit', payload: { query: 'ada', limit: null }, paths: ['limit'] },
+    ],
+  },
+  'interaction.log': {
+    sender: sidePanel,
+    payload: validLog,
+    seed: seedContact,
+    bad: [
+      ...nonObjects,
+      { name: 'no contactId', payload: withoutKey(validLog, 'contactId'), paths: ['contactId'] },
+      { name: 'a zero contactId', payload: withLog({ contactId: 0 }), paths: ['contactId'] },
+      { name: 'a string contactId', payload: withLog({ contactId: '1' }), paths: ['contactId'] },
+      { name: 'no kind', payload: withoutKey(validLog, 'kind'), paths: ['kind'] },
+      { name: 'an unknown kind', payload: withLog({ kind: 'telegram' }), paths: ['kind'] },
+      { name: 'a capitalised kind', payload: withLog({ kind: 'Call' }), paths: ['kind'] },
+      { name: 'no when', payload: withoutKey(validLog, 'when'), paths: ['when'] },
+      { name: 'a negative when', payload: withLog({ when: -1 }), paths: ['when'] },
+      { name: 'a fractional when', payload: withLog({ when: T0 + 0.5 }), paths: ['when'] },
+      { name: 'a when beyond the last date', payload: withLog({ when: 8.64e15 + 1 }), paths: ['when'] },
+      { name: 'a string when', payload: withLog({ when: '2025-01-15' }), paths: ['when'] },
+      { name: 'a null summary', payload: withLog({ summary: null }), paths: ['summary'] },
+      { name: 'a numeric summary', payload: withLog({ summary: 42 }), paths: ['summary'] },
+      { name: 'a summary beyond 1000 chars', payload: withLog({ summary: long(1_001) }), paths: ['summary'] },
+      { name: 'details beyond 50000 chars', payload: withLog({ details: long(50_001) }), paths: ['details'] },
+      { name: 'a debrief list', payload: withLog({ debrief: ['yes'] }), paths: ['debrief'] },
+      { name: 'a debrief answer outside yes/partly/no', payload: withLog({ debrief: { goals: 'maybe' } }), paths: ['debrief.goals'] },
+      { name: 'a debrief question id beyond 40 chars', payload: withLog({ debrief: { [long(41, 'q')]: 'yes' } }), paths: [`debrief.${long(41, 'q')}`] },
+      { name: 'several bad fields at once', payload: withLog({ kind: 'x', when: -5, summary: 7 }), paths: ['kind', 'when', 'summary'] },
+    ],
+  },
+  'interaction.update': {
+    sender: sidePanel,
+    payload: withChange({ summary: 'Tea, not coffee', when: T0 - 2 * DAY, kind: 'event' }),
+    seed: seedInteraction,
+    bad: [
+      ...nonObjects,
+      ...badIds({ change: { summary: 'x' } }),
+      { name: 'no change', payload: { id: 1 }, paths: ['change'] },
+      { name: 'a null change', payload: { id: 1, change: null }, paths: ['change'] },
+      { name: 'a string change', payload: { id: 1, change: 'summary' }, paths: ['change'] },
+      // Strict: who the interaction is with, and where it came from, cannot be changed.
+      { name: 'a contactId in the change', payload: withChange({ contactId: 2 }), paths: ['change'] },
+      { name: 'a source in the change', payload: withChange({ source: 'gmail' }), paths: ['change'] },
+      { name: 'an externalId in the change', payload: withChange({ externalId: 'm-1' }), paths: ['change'] },
+      { name: 'timestamps in the change', payload: withChange({ createdAt: 0 }), paths: ['change'] },
+      { name: 'an unknown kind', payload: withChange({ kind: 'telegram' }), paths: ['change.kind'] },
+      { name: 'a negative when', payload: withChange({ when: -1 }), paths: ['change.when'] },
+      { name: 'a null when', payload: withChange({ when: null }), paths: ['change.when'] },
+      { name: 'a summary beyond 1000 chars', payload: withChange({ summary: long(1_001) }), paths: ['change.summary'] },
+      { name: 'details beyond 50000 chars', payload: withChange({ details: long(50_001) }), paths: ['change.details'] },
+      { name: 'a bad debrief answer', payload: withChange({ debrief: { goals: 'YES' } }), paths: ['change.debrief.goals'] },
+    ],
+  },
+  'interaction.delete': {
+    sender: sidePanel,
+    payload: { id: 1 },
+    seed: seedInteraction,
+    bad: [...nonObjects, ...badIds()],
+  },
+  'interaction.restore': {
+    sender: sidePanel,
+    payload: { interaction: restorable },
+    seed: seedContact,
+    bad: [
+      ...nonObjects,
+      { name: 'no interaction', payload: {}, paths: ['interaction'] },
+      { name: 'a null interaction', payload: { interaction: null }, paths: ['interaction'] },
+      { name: 'an interaction id as the interaction', payload: { interaction: 5 }, paths: ['interaction'] },
+      { name: 'no id', payload: { interaction: withoutKey(restorable, 'id') }, paths: ['interaction.id'] },
+      { name: 'a zero id', payload: withRestorable({ id: 0 }), paths: ['interaction.id'] },
+      { name: 'no contactId', payload: { interaction: withoutKey(restorable, 'contactId') }, paths: ['interaction.contactId'] },
+      { name: 'an unknown kind', payload: withRestorable({ kind: 'telegram' }), paths: ['interaction.kind'] },
+      { name: 'a negative when', payload: withRestorable({ when: -1 }), paths: ['interaction.when'] },
+      { name: 'an unknown source', payload: withRestorable({ source: 'fax' }), paths: ['interaction.source'] },
+      { name: 'a blank externalId', payload: withRestorable({ externalId: '  ' }), paths: ['interaction.externalId'] },
+      { name: 'no createdAt', payload: { interaction: withoutKey(restorable, 'createdAt') }, paths: ['interaction.createdAt'] },
+      { name: 'a bad debrief answer', payload: withRestorable({ debrief: { goals: 1 } }), paths: ['interaction.debrief.goals'] },
+    ],
+  },
+  'commitment.add': {
+    sender: sidePanel,
+    payload: validCommitment,
+    seed: seedContact,
+    bad: [
+      ...nonObjects,
+      { name: 'no contactId', payload: withoutKey(validCommitment, 'contactId'), paths: ['contactId'] },
+      { name: 'a zero contactId', payload: withCommitment({ contactId: 0 }), paths: ['contactId'] },
+      { name: 'no text', payload: withoutKey(validCommitment, 'text'), paths: ['text'] },
+      { name: 'a blank text', payload: withCommitment({ text: '   ' }), paths: ['text'] },
+      { name: 'a numeric text', payload: withCommitment({ text: 42 }), paths: ['text'] },
+      { name: 'a text beyond 1000 chars', payload: withCommitment({ text: long(1_001) }), paths: ['text'] },
+      { name: 'no due date', payload: withoutKey(validCommitment, 'due'), paths: ['due'] },
+      { name: 'a negative due date', payload: withCommitment({ due: -1 }), paths: ['due'] },
+      { name: 'a fractional due date', payload: withCommitment({ due: T0 + 0.25 }), paths: ['due'] },
+      { name: 'a string due date', payload: withCommitment({ due: 'tomorrow' }), paths: ['due'] },
+    ],
+  },
+  'commitment.setDone': {
+    sender: sidePanel,
+    payload: { id: 1, done: true },
+    seed: seedCommitment,
+    bad: [
+      ...nonObjects,
+      ...badIds({ done: true }),
+      { name: 'no done', payload: { id: 1 }, paths: ['done'] },
+      { name: 'a string done', payload: { id: 1, done: 'true' }, paths: ['done'] },
+      { name: 'a numeric done', payload: { id: 1, done: 1 }, paths: ['done'] },
+      { name: 'a null done', payload: { id: 1, done: null }, paths: ['done'] },
+    ],
+  },
+  'commitment.delete': {
+    sender: sidePanel,
+    payload: { id: 1 },
+    seed: seedCommitment,
+    bad: [...nonObjects, ...badIds()],
+  },
+  'pitch.save': {
+    sender: sidePanel,
+    payload: validPitch,
+    bad: [
+      ...nonObjects,
+      { name: 'no audience', payload: withoutKey(validPitch, 'audience'), paths: ['audience'] },
+      { name: 'a blank audience', payload: withPitch({ audience: ' ' }), paths: ['audience'] },
+      { name: 'an audience beyond 100 chars', payload: withPitch({ audience: long(101) }), paths: ['audience'] },
+      { name: 'a numeric audience', payload: withPitch({ audience: 3 }), paths: ['audience'] },
+      { name: 'no text', payload: withoutKey(validPitch, 'text'), paths: ['text'] },
+      { name: 'a null text', payload: withPitch({ text: null }), paths: ['text'] },
+      { name: 'a text beyond 5000 chars', payload: withPitch({ text: long(5_001) }), paths: ['text'] },
+      { name: 'a zero id', payload: withPitch({ id: 0 }), paths: ['id'] },
+      { name: 'a string id', payload: withPitch({ id: '1' }), paths: ['id'] },
+      { name: 'a fractional id', payload: withPitch({ id: 1.5 }), paths: ['id'] },
+    ],
+  },
+  'pitch.delete': {
+    sender: sidePanel,
+    payload: { id: 1 },
+    seed: seedPitch,
+    bad: [...nonObjects, ...badIds()],
+  },
+  'settings.get': {
+    sender: sidePanel,
+    payload: {},
+    bad: nonObjects,
+  },
+  'settings.update': {
+    sender: sidePanel,
+    payload: withSettings({ snoozeMinutes: 30, sidebarHost: 'side-panel' }),
+    bad: [
+      ...nonObjects,
+      { name: 'no patch', payload: {}, paths: ['patch'] },
+      { name: 'a null patch', payload: { patch: null }, paths: ['patch'] },
+      { name: 'an array patch', payload: { patch: [] }, paths: ['patch'] },
+      // Strict: unknown settings are refused.
+      { name: 'an unknown setting', payload: withSettings({ theme: 'dark' }), paths: ['patch'] },
+      { name: 'an unknown setting next to a valid one', payload: withSettings({ snoozeMinutes: 30, sidebarhost: 'page' }), paths: ['patch'] },
+      { name: 'a snooze below 5 minutes', payload: withSettings({ snoozeMinutes: 4 }), paths: ['patch.snoozeMinutes'] },
+      { name: 'a snooze beyond 30 days', payload: withSettings({ snoozeMinutes: 60 * 24 * 30 + 1 }), paths: ['patch.snoozeMinutes'] },
+      { name: 'a fractional snooze', payload: withSettings({ snoozeMinutes: 10.5 }), paths: ['patch.snoozeMinutes'] },
+      { name: 'a null snooze', payload: withSettings({ snoozeMinutes: null }), paths: ['patch.snoozeMinutes'] },
+      { name: 'an unknown sidebar host', payload: withSettings({ sidebarHost: 'popup' }), paths: ['patch.sidebarHost'] },
+      { name: 'a zero cadence', payload: withSettings({ cadenceDaysByType: { peer: 0 } }), paths: ['patch.cadenceDaysByType.peer'] },
+      { name: 'a cadence beyond 10 years', payload: withSettings({ cadenceDaysByType: { peer: 3651 } }), paths: ['patch.cadenceDaysByType.peer'] },
+      { name: 'cadences as a list', payload: withSettings({ cadenceDaysByType: [30] }), paths: ['patch.cadenceDaysByType'] },
+      { name: 'too many custom types', payload: withSettings({ customContactTypes: Array.from({ length: 51 }, (_, i) => `t${i}`) }), paths: ['patch.customContactTypes'] },
+      { name: 'a blank custom type', payload: withSettings({ customContactTypes: ['board', ' '] }), paths: ['patch.customContactTypes.1'] },
+      { name: 'a custom type beyond 40 chars', payload: withSettings({ customContactTypes: [long(41)] }), paths: ['patch.customContactTypes.0'] },
+      { name: 'half the quiet hours', payload: withSettings({ quietHours: { enabled: true } }), paths: ['patch.quietHours.startHour', 'patch.quietHours.endHour'] },
+      { name: 'a quiet hour of 24', payload: withSettings({ quietHours: { enabled: true, startHour: 24, endHour: 8 } }), paths: ['patch.quietHours.startHour'] },
+      { name: 'a string flag', payload: withSettings({ autoLogSentMail: 'yes' }), paths: ['patch.autoLogSentMail'] },
+      { name: 'a null flag', payload: withSettings({ backupReminder: null }), paths: ['patch.backupReminder'] },
+      { name: 'a negative digest hour', payload: withSettings({ digest: { enabled: true, hour: -1 } }), paths: ['patch.digest.hour'] },
+      { name: 'a weekly goal beyond 100', payload: withSettings({ weeklyGoals: { newContacts: 101, followUps: 5 } }), paths: ['patch.weeklyGoals.newContacts'] },
+    ],
+  },
 };
 
 /** Envelope-level malformations, built around one valid payload of the given type. */
@@ -424,6 +684,39 @@ describe('malformed messages get a typed error and write nothing', () => {
     );
     expectOk(await h.send(sidePanel, 'company.setTarget', { name: long(200, 'c'), linkedinSlug: long(150), target: true, rank: 1000 }));
     expectOk(await h.send(sidePanel, 'company.setTarget', { name: 'x', target: true, rank: 1 }));
+
+    const id = created.contact.id;
+    expectOk(await h.send(sidePanel, 'contacts.search', { query: long(200), limit: 50 }));
+    expectOk(await h.send(sidePanel, 'contacts.search', { query: '', limit: 1 }));
+    const logged = expectOk(
+      await h.send(sidePanel, 'interaction.log', {
+        contactId: id,
+        kind: 'other',
+        when: 8.64e15,
+        summary: long(1_000),
+        details: long(50_000),
+        debrief: { [long(40, 'q')]: 'no' },
+      }),
+    ) as { id: number };
+    expectOk(await h.send(sidePanel, 'interaction.log', { contactId: id, kind: 'call', when: 0 }));
+    expectOk(await h.send(sidePanel, 'interaction.update', { id: logged.id, change: { summary: long(1_000, 's'), details: long(50_000, 'd') } }));
+    expectOk(await h.send(sidePanel, 'commitment.add', { contactId: id, text: long(1_000), due: 8.64e15 }));
+    // The text is trimmed before its length is checked.
+    expectOk(await h.send(sidePanel, 'commitment.add', { contactId: id, text: `  ${long(1_000)}  `, due: 0 }));
+    expectOk(await h.send(sidePanel, 'pitch.save', { audience: long(100), text: long(5_000) }));
+    expectOk(await h.send(sidePanel, 'pitch.save', { audience: 'x', text: '' }));
+    expectOk(
+      await h.send(sidePanel, 'settings.update', {
+        patch: {
+          snoozeMinutes: 5,
+          customContactTypes: Array.from({ length: 50 }, () => long(40)),
+          cadenceDaysByType: { peer: 1, alumni: 3650 },
+          quietHours: { enabled: true, startHour: 0, endHour: 23 },
+          weeklyGoals: { newContacts: 0, followUps: 100 },
+        },
+      }),
+    );
+    expectOk(await h.send(sidePanel, 'settings.update', { patch: { snoozeMinutes: 60 * 24 * 30 } }));
   });
 });
 
@@ -466,6 +759,19 @@ const FROM: Record<MessageType, 'any' | 'content' | 'extension'> = {
   'contact.update': 'extension',
   'company.setTarget': 'extension',
   'contact.setNotes': 'extension',
+  'contact.card': 'extension',
+  'contacts.search': 'extension',
+  'interaction.log': 'extension',
+  'interaction.update': 'extension',
+  'interaction.delete': 'extension',
+  'interaction.restore': 'extension',
+  'commitment.add': 'extension',
+  'commitment.setDone': 'extension',
+  'commitment.delete': 'extension',
+  'pitch.save': 'extension',
+  'pitch.delete': 'extension',
+  'settings.get': 'extension',
+  'settings.update': 'extension',
 };
 
 /** Tab 7 (Ada, with a contact) and tab 8 (Bob) registered by their content scripts. */
@@ -494,6 +800,9 @@ describe('authorisation', () => {
     it.each(MESSAGE_TYPES)('%s', async (type) => {
       const h = createHarness();
       await seedTabs(h);
+      // The records the valid payload refers to (contact 1 again is a no-op: same profile).
+      await fixtures[type].seed?.(h);
+      h.broadcast.mockClear();
       const expected = senderCase.expect[FROM[type]];
       const payload = fixtures[type].payload;
       if (expected === 'forbidden') {
@@ -521,7 +830,7 @@ describe('authorisation', () => {
     const own = expectOk(await h.send(sidebarFrame, 'sidebar.view', { tabId: 7 }, SECRET_7));
     expect(own).toEqual(view);
     const view8 = expectOk(await h.send(sidebarFrame8, 'sidebar.view', {}, SECRET_8));
-    expect(view8).toEqual({ tabId: 8, context: bobContext, contact: null, company: null });
+    expect(view8).toEqual({ tabId: 8, context: bobContext, contact: null, card: null, company: null });
   });
 
   it('an embedded frame asking for another tab is refused, even with its own secret', async () => {
@@ -565,9 +874,9 @@ describe('authorisation', () => {
       context: adaContext,
       contact: { id: 1, linkedinSlug: 'ada-lovelace' },
     });
-    expect(expectOk(await h.send(sidePanel, 'sidebar.view', { tabId: 8 }))).toEqual({ tabId: 8, context: bobContext, contact: null, company: null });
-    expect(expectOk(await h.send(extensionTab, 'sidebar.view', { tabId: 8 }))).toEqual({ tabId: 8, context: bobContext, contact: null, company: null });
-    expect(expectOk(await h.send(sidePanel, 'sidebar.view', { tabId: 42 }))).toEqual({ tabId: 42, context: null, contact: null, company: null });
+    expect(expectOk(await h.send(sidePanel, 'sidebar.view', { tabId: 8 }))).toEqual({ tabId: 8, context: bobContext, contact: null, card: null, company: null });
+    expect(expectOk(await h.send(extensionTab, 'sidebar.view', { tabId: 8 }))).toEqual({ tabId: 8, context: bobContext, contact: null, card: null, company: null });
+    expect(expectOk(await h.send(sidePanel, 'sidebar.view', { tabId: 42 }))).toEqual({ tabId: 42, context: null, contact: null, card: null, company: null });
   });
 
   it('a top-level extension page must name the tab it asks about', async () => {
@@ -610,7 +919,7 @@ describe('happy paths', () => {
     expect([...h.area.data.keys()]).toEqual(['tab:7']);
 
     const view = expectOk(await h.send(sidebarFrame, 'sidebar.view', {}, SECRET_7));
-    expect(view).toEqual({ tabId: 7, context: adaContext, contact: null, company: null });
+    expect(view).toEqual({ tabId: 7, context: adaContext, contact: null, card: null, company: null });
     expect(await h.counts()).toMatchObject({ contacts: 0 });
   });
 
@@ -672,7 +981,25 @@ describe('happy paths', () => {
       contact: Record<string, unknown>;
     };
     const view = expectOk(await h.send(sidebarFrame, 'sidebar.view', {}, SECRET_7));
-    expect(view).toEqual({ tabId: 7, context: adaContext, contact: created.contact, company: null });
+    expect(view).toEqual({
+      tabId: 7,
+      context: adaContext,
+      contact: created.contact,
+      // The new contact's card: nothing logged yet, no type (so the 'other' cadence).
+      card: {
+        contact: created.contact,
+        interactions: [],
+        commitments: [],
+        introducer: null,
+        introduced: [],
+        allTags: [],
+        contactTypes: [...BUILT_IN_CONTACT_TYPES],
+        defaultCadenceDays: DEFAULT_CADENCE_DAYS.other,
+        pitches: [],
+      },
+      company: null,
+    });
+    expect(SidebarView.safeParse(view).success).toBe(true);
   });
 
   it('contact.get returns the contact, or null', async () => {
@@ -717,7 +1044,7 @@ describe('happy paths', () => {
     expect(expectOk(await h.send(contentScript, 'page.clear', { secret: SECRET_7 }))).toEqual({});
     expect(await h.tabs.get(7)).toEqual({ secret: SECRET_7, context: null, updatedAt: T0 + 10 });
     expect(h.broadcast.mock.calls).toEqual([[{ rapport: 1, event: 'tab-context-changed', tabId: 7 }]]);
-    expect(expectOk(await h.send(sidebarFrame, 'sidebar.view', {}, SECRET_7))).toEqual({ tabId: 7, context: null, contact: null, company: null });
+    expect(expectOk(await h.send(sidebarFrame, 'sidebar.view', {}, SECRET_7))).toEqual({ tabId: 7, context: null, contact: null, card: null, company: null });
     // Tab 8 is untouched.
     expect((await h.tabs.get(8))?.context).toEqual(bobContext);
 
@@ -731,7 +1058,7 @@ describe('happy paths', () => {
     const h = createHarness();
     expectOk(await h.send(contentScript, 'page.clear', { secret: SECRET_7 }));
     expect(h.broadcast).not.toHaveBeenCalled();
-    expect(expectOk(await h.send(sidebarFrame, 'sidebar.view', {}, SECRET_7))).toEqual({ tabId: 7, context: null, contact: null, company: null });
+    expect(expectOk(await h.send(sidebarFrame, 'sidebar.view', {}, SECRET_7))).toEqual({ tabId: 7, context: null, contact: null, card: null, company: null });
   });
 });
 
@@ -764,6 +1091,7 @@ describe('company pages, contact updates and target employers', () => {
       tabId: 7,
       context: enginesContext,
       contact: null,
+      card: null,
       company: {
         key: 'analytical engines',
         record: null,
@@ -800,14 +1128,14 @@ describe('company pages, contact updates and target employers', () => {
 
     const pending = { kind: 'linkedin-company', url: enginesContext.url, slug: enginesContext.slug, ready: false, sources: {}, missing: [] };
     expectOk(await h.send(contentScript, 'page.register', { secret: SECRET_7, context: pending }));
-    expect(await viewOf(h)).toEqual({ tabId: 7, context: pending, contact: null, company: null });
+    expect(await viewOf(h)).toEqual({ tabId: 7, context: pending, contact: null, card: null, company: null });
   });
 
   it('a profile page has no company part, even when the person works somewhere known', async () => {
     const h = createHarness();
     await seedPeople(h);
     expectOk(await h.send(contentScript, 'page.register', { secret: SECRET_7, context: adaContext }));
-    expect(await viewOf(h)).toMatchObject({ contact: { id: 1 }, company: null });
+    expect(await viewOf(h)).toMatchObject({ contact: { id: 1 }, card: { contact: { id: 1 } }, company: null });
   });
 
   it('contact.update changes exactly the patch, announces contacts-changed, and sidebar.view shows it', async () => {

@@ -1,14 +1,19 @@
 // Shared fixtures for the message tests: a real dispatcher over a real (fake-indexeddb)
 // RapportDatabase and an in-memory session area, with recorded broadcasts and a fixed clock.
 import { vi } from 'vitest';
+import { createCommitmentService, type CommitmentService } from '../../../utils/background/commitments';
 import { createCompanyService, type CompanyService } from '../../../utils/background/companies';
 import { createContactService, type ContactService } from '../../../utils/background/contacts';
 import { createDispatcher, type DispatchDeps } from '../../../utils/background/dispatch';
+import { createInteractionService, type InteractionService } from '../../../utils/background/interactions';
+import { createPitchService, type PitchService } from '../../../utils/background/pitches';
+import { createSettingsService, type SettingsService } from '../../../utils/background/settings';
 import type { SenderInfo } from '../../../utils/background/sender';
 import { createTabContexts, type SessionArea } from '../../../utils/background/tab-contexts';
 import type { BroadcastEvent, MessageType } from '../../../utils/messages/contract';
 import type { ContactDraft } from '../../../utils/model/contact';
 import type { PageContext } from '../../../utils/model/page-context';
+import type { Settings } from '../../../utils/model/settings';
 import { RapportDatabase } from '../../../utils/store/database';
 
 export const EXT = 'kdjfhgkdjfhgkdjfhgkdjfhgkdjfhgkd';
@@ -104,6 +109,10 @@ export interface HarnessOptions {
   area?: SessionArea & { data: Map<string, unknown> };
   contacts?: (real: ContactService) => ContactService;
   companies?: (real: CompanyService) => CompanyService;
+  interactions?: (real: InteractionService) => InteractionService;
+  commitments?: (real: CommitmentService) => CommitmentService;
+  pitches?: (real: PitchService) => PitchService;
+  settings?: (real: SettingsService) => SettingsService;
 }
 
 export function createHarness(options: HarnessOptions = {}) {
@@ -116,15 +125,25 @@ export function createHarness(options: HarnessOptions = {}) {
   const log = vi.fn<(message: string, error?: unknown) => void>();
   const realContacts = createContactService(db, now);
   const realCompanies = createCompanyService(db, now);
+  const realInteractions = createInteractionService(db, now);
+  const realCommitments = createCommitmentService(db, now);
+  const realPitches = createPitchService(db, now);
+  const realSettings = createSettingsService(db);
+  const onSettingsChanged = vi.fn<(settings: Settings) => void>();
   const deps: DispatchDeps = {
     contacts: options.contacts ? options.contacts(realContacts) : realContacts,
     companies: options.companies ? options.companies(realCompanies) : realCompanies,
+    interactions: options.interactions ? options.interactions(realInteractions) : realInteractions,
+    commitments: options.commitments ? options.commitments(realCommitments) : realCommitments,
+    pitches: options.pitches ? options.pitches(realPitches) : realPitches,
+    settings: options.settings ? options.settings(realSettings) : realSettings,
     tabs,
     extensionId: EXT,
     extensionOrigin: ORIGIN,
     workerStartedAt: WORKER_STARTED_AT,
     now,
     broadcast,
+    onSettingsChanged,
     log,
   };
   const dispatch = createDispatcher(deps);
@@ -134,6 +153,7 @@ export function createHarness(options: HarnessOptions = {}) {
     area,
     tabs,
     broadcast,
+    onSettingsChanged,
     log,
     dispatch,
     advance(ms: number) {
