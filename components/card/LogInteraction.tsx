@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { fromDateInput, toDateTimeInput } from '../../utils/dates';
 import type { Request } from '../../utils/messages/client';
-import { INTERACTION_KINDS, type Interaction, type InteractionKind } from '../../utils/model/interaction';
+import type { Interaction, InteractionKind } from '../../utils/model/interaction';
 import { ErrorNote } from './ErrorNote';
-import { KIND_LABELS } from './labels';
+import { KindSelect } from './KindSelect';
 import { useAction } from './use-action';
 
 /** Log an interaction in one or two clicks: kind, when (now unless changed), a summary. */
@@ -31,16 +31,7 @@ export function LogInteraction(props: { contactId: number; request: Request; onL
   return (
     <form class="log" aria-label="Log an interaction" onSubmit={log}>
       <div class="row wrap">
-        <label class="field inline">
-          <span>Kind</span>
-          <select value={kind} onChange={(e) => setKind(e.currentTarget.value as InteractionKind)}>
-            {INTERACTION_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <KindSelect inline value={kind} onChange={setKind} />
         <label class="field inline">
           <span>When</span>
           <input

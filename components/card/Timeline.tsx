@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { fromDateInput, toDateTimeInput } from '../../utils/dates';
 import type { Request } from '../../utils/messages/client';
-import { INTERACTION_KINDS, type Interaction, type InteractionKind } from '../../utils/model/interaction';
+import type { Interaction, InteractionKind } from '../../utils/model/interaction';
 import { ErrorNote } from './ErrorNote';
+import { KindSelect } from './KindSelect';
 import { formatDateTime, KIND_LABELS } from './labels';
 import { useAction } from './use-action';
 
@@ -86,16 +87,7 @@ function EditInteraction(props: { interaction: Interaction; request: Request; do
   return (
     <li>
       <form aria-label="Edit interaction" onSubmit={save} class="edit-entry">
-        <label class="field">
-          <span>Kind</span>
-          <select value={kind} onChange={(e) => setKind(e.currentTarget.value as InteractionKind)}>
-            {INTERACTION_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <KindSelect value={kind} onChange={setKind} />
         <label class="field">
           <span>When</span>
           <input type="datetime-local" value={when} onInput={(e) => setWhen(e.currentTarget.value)} />
