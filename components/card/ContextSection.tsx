@@ -19,7 +19,7 @@ export function ContextSection(props: { card: CardData; request: Request }) {
   const setMet = (part: Partial<typeof met>) => {
     const next = { ...met, ...part };
     for (const key of Object.keys(next) as (keyof typeof next)[]) if (next[key] === undefined || next[key] === '') delete next[key];
-    return update({ howWeMet: Object.keys(next).length ? next : undefined });
+    return update({ howWeMet: Object.keys(next).length ? next : null });
   };
 
   return (
@@ -27,7 +27,7 @@ export function ContextSection(props: { card: CardData; request: Request }) {
       <h2 id="context-heading">How you know them</h2>
       <label class="field">
         <span>Contact type</span>
-        <select value={contact.type ?? ''} onChange={(e) => void update({ type: e.currentTarget.value || undefined })}>
+        <select value={contact.type ?? ''} onChange={(e) => void update({ type: e.currentTarget.value || null })}>
           <option value="">Not set</option>
           {card.contactTypes.map((t) => (
             <option key={t} value={t}>
@@ -54,7 +54,7 @@ export function ContextSection(props: { card: CardData; request: Request }) {
         current={card.introducer}
         excludeId={contact.id}
         request={request}
-        onPick={(c) => update({ introducedBy: c?.id })}
+        onPick={(c) => update({ introducedBy: c?.id ?? null })}
       />
       {card.introduced.length > 0 && (
         <div class="field">
@@ -68,7 +68,7 @@ export function ContextSection(props: { card: CardData; request: Request }) {
           </ul>
         </div>
       )}
-      <EditableText label="Interests" multiline maxLength={5000} value={contact.interests ?? ''} save={(v) => update({ interests: v || undefined })} />
+      <EditableText label="Interests" multiline maxLength={5000} value={contact.interests ?? ''} save={(v) => update({ interests: v || null })} />
       <ErrorNote error={error} what="Not saved" />
     </section>
   );

@@ -6,6 +6,16 @@ import type { Interaction } from '../../utils/model/interaction';
 import { ErrorNote } from './ErrorNote';
 import { useAction } from './use-action';
 
+/** At most `max` UTF-16 units (what the store's limits count), cut between code points. */
+function clip(text: string, max: number): string {
+  let out = '';
+  for (const char of text) {
+    if (out.length + char.length > max) break;
+    out += char;
+  }
+  return out;
+}
+
 const ANSWERS: { value: DebriefAnswer; label: string }[] = [
   { value: 'yes', label: 'Yes' },
   { value: 'partly', label: 'Partly' },
@@ -33,7 +43,8 @@ export function Debrief(props: { interaction: Interaction; contact: Contact; req
         draft: {
           name: referred,
           introducedBy: contact.id,
-          howWeMet: { event: `Referred by ${contact.name}`, date: interaction.when },
+          // "How we met" holds 200 characters; a name may have 200 of its own.
+          howWeMet: { event: clip(`Referred by ${contact.name}`, 200), date: interaction.when },
         },
       }),
     );

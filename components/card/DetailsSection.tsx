@@ -17,10 +17,10 @@ export function DetailsSection(props: { contact: Contact; request: Request }) {
     <details class="section">
       <summary>Details</summary>
       <EditableText label="Name" required maxLength={200} value={contact.name} save={(v) => update({ name: v })} />
-      <EditableText label="Headline" maxLength={500} value={contact.headline ?? ''} save={(v) => update({ headline: v || undefined })} />
-      <EditableText label="Company" maxLength={200} value={contact.company ?? ''} save={(v) => update({ company: v || undefined })} />
-      <EditableText label="Title" maxLength={200} value={contact.title ?? ''} save={(v) => update({ title: v || undefined })} />
-      <EditableText label="Location" maxLength={200} value={contact.location ?? ''} save={(v) => update({ location: v || undefined })} />
+      <EditableText label="Headline" maxLength={500} value={contact.headline ?? ''} save={(v) => update({ headline: v || null })} />
+      <EditableText label="Company" maxLength={200} value={contact.company ?? ''} save={(v) => update({ company: v || null })} />
+      <EditableText label="Title" maxLength={200} value={contact.title ?? ''} save={(v) => update({ title: v || null })} />
+      <EditableText label="Location" maxLength={200} value={contact.location ?? ''} save={(v) => update({ location: v || null })} />
       <EditableText label="E-mails (one per line)" multiline value={contact.emails.join('\n')} save={(v) => update({ emails: lines(v) })} />
       <EditableText label="Phones (one per line)" multiline value={contact.phones.join('\n')} save={(v) => update({ phones: lines(v) })} />
       <EditableText
@@ -29,7 +29,7 @@ export function DetailsSection(props: { contact: Contact; request: Request }) {
         maxLength={500}
         value={contact.linkedinUrl ?? ''}
         save={(v) => {
-          if (!v) return update({ linkedinUrl: undefined, linkedinSlug: undefined });
+          if (!v) return update({ linkedinUrl: null, linkedinSlug: null });
           const profile = parseProfileUrl(v);
           if (!profile) return Promise.reject(new Error('That is not a LinkedIn profile address (https://www.linkedin.com/in/…).'));
           return update({ linkedinUrl: profile.url, linkedinSlug: profile.slug });

@@ -67,8 +67,11 @@ export function EditableText(props: {
           onKeyDown={(e) => {
             if (e.key === 'Enter') (e.currentTarget as HTMLInputElement).blur();
             if (e.key === 'Escape') {
+              // Back to the stored value: a complaint about the abandoned text no longer applies.
               editing.current = false;
               setText(props.value);
+              setInvalid(null);
+              clearError();
             }
           }}
         />

@@ -16,7 +16,7 @@ export function FollowUps(props: { contact: Contact; defaultCadenceDays: number;
   const [custom, setCustom] = useState('');
   // A follow-up is for a day: 9:00 local time on that day.
   const at9 = (at: number) => startOfDay(at) + 9 * 60 * 60 * 1000;
-  const set = (nextFollowUp: number | undefined) => run(() => request('contact.update', { id: contact.id, patch: { nextFollowUp } }));
+  const set = (nextFollowUp: number | null) => run(() => request('contact.update', { id: contact.id, patch: { nextFollowUp } }));
 
   return (
     <section class="follow-ups" aria-labelledby="follow-up-heading">
@@ -37,7 +37,7 @@ export function FollowUps(props: { contact: Contact; defaultCadenceDays: number;
           In 3 months
         </button>
         {contact.nextFollowUp !== undefined && (
-          <button type="button" disabled={busy} onClick={() => set(undefined)}>
+          <button type="button" disabled={busy} onClick={() => set(null)}>
             Clear
           </button>
         )}
@@ -47,7 +47,8 @@ export function FollowUps(props: { contact: Contact; defaultCadenceDays: number;
         onSubmit={(e) => {
           e.preventDefault();
           const day = fromDateInput(custom);
-          if (day !== null) void set(day).then(() => setCustom(''));
+          // Cleared only once saved: a failed save keeps the date to retry.
+          if (day !== null) void set(day).then((saved) => saved && setCustom(''));
         }}
       >
         <label class="field inline">
@@ -64,7 +65,7 @@ export function FollowUps(props: { contact: Contact; defaultCadenceDays: number;
           value={contact.cadenceDays === undefined ? '' : String(contact.cadenceDays)}
           onChange={(e) => {
             const value = e.currentTarget.value;
-            void run(() => request('contact.update', { id: contact.id, patch: { cadenceDays: value ? Number(value) : undefined } }));
+            void run(() => request('contact.update', { id: contact.id, patch: { cadenceDays: value ? Number(value) : null } }));
           }}
         >
           <option value="">{`${props.defaultCadenceDays} days (default for this type)`}</option>

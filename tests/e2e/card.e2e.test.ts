@@ -127,6 +127,22 @@ describe('the card', () => {
     await b.page.close();
   });
 
+  it('clears fields through the real messaging (JSON drops undefined, so clearing sends null)', async () => {
+    const { page, sidebar } = await open(PROFILE);
+    await expect.poll(() => sidebar.getByText(/^Next follow-up /).count()).toBe(1);
+    await sidebar.getByRole('button', { name: 'Clear' }).click();
+    await expect.poll(() => sidebar.getByText('No follow-up planned.').count()).toBe(1);
+    await sidebar.getByRole('button', { name: 'Remove Katherine Johnson as introducer' }).click();
+    await expect.poll(() => sidebar.getByRole('button', { name: 'Remove Katherine Johnson as introducer' }).count()).toBe(0);
+    await sidebar.getByRole('combobox', { name: 'Contact type' }).selectOption('');
+    await page.reload();
+    const again = await h.sidebar(page);
+    await expect.poll(() => again.getByText('No follow-up planned.').count()).toBe(1);
+    expect(await again.getByRole('button', { name: 'Remove Katherine Johnson as introducer' }).count()).toBe(0);
+    expect(await again.getByRole('combobox', { name: 'Contact type' }).inputValue()).toBe('');
+    await page.close();
+  });
+
   it('loses nothing when the worker stops in the middle of typing', async () => {
     const { page, sidebar } = await open(PROFILE);
     const notes = box(sidebar, 'Notes');

@@ -1,6 +1,7 @@
 import { companyKey } from '../company-name';
 import { Contact, ContactDraft, ContactPatch } from '../model/contact';
 import type { RapportDatabase } from '../store/database';
+import { applyPatch } from '../model/common';
 import { RequestError } from './request-error';
 
 const unique = <T>(items: readonly T[]) => [...new Set(items)];
@@ -80,11 +81,13 @@ export function createContactService(db: RapportDatabase, now: () => number) {
           const owner = await db.contacts.where('linkedinSlug').equals(fields.linkedinSlug).first();
           if (owner) throw new RequestError('invalid-request', `That LinkedIn profile already belongs to ${owner.name}.`);
         }
-        const updated: Contact = { ...contact, ...fields, updatedAt: Math.max(now(), contact.updatedAt) };
-        for (const list of ['emails', 'phones', 'tags'] as const) updated[list] = unique(updated[list]);
-        if ('company' in fields) updated.companyKey = companyKey(updated.company);
-        // Fields set to undefined are removed rather than stored as undefined.
-        for (const key of Object.keys(updated) as (keyof Contact)[]) if (updated[key] === undefined) delete updated[key];
+        // Fields set to null (or undefined) are removed rather than stored empty.
+        const updated = applyPatch({ ...contact, updatedAt: Math.max(now(), contact.updatedAt) }, fields);
+        for (const list of ['emails', 'phones', 'tags'] as const) if (updated[list]) updated[list] = unique(updated[list]);
+        if ('company' in fields) {
+          updated.companyKey = companyKey(updated.company);
+          if (updated.companyKey === undefined) delete updated.companyKey;
+        }
         // What is stored must still be a contact: a patch may clear optional fields (notes and
         // lists fall back to their defaults) but never the name.
         const record = Contact.parse(updated);

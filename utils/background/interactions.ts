@@ -1,4 +1,4 @@
-import { patchOf } from '../model/common';
+import { applyPatch, patchOf } from '../model/common';
 import { Interaction, InteractionKind, InteractionSource } from '../model/interaction';
 import type { RapportDatabase } from '../store/database';
 import { RequestError } from './request-error';
@@ -64,7 +64,7 @@ export function createInteractionService(db: RapportDatabase, now: () => number)
       return db.transaction('rw', db.interactions, db.contacts, async () => {
         const existing = await db.interactions.get(id);
         if (!existing) throw new RequestError('not-found', `There is no interaction #${id}.`);
-        const updated = { ...existing, ...fields, updatedAt: Math.max(now(), existing.updatedAt) };
+        const updated = Interaction.parse(applyPatch({ ...existing, updatedAt: Math.max(now(), existing.updatedAt) }, fields));
         await db.interactions.put(updated);
         await refreshLastContacted(existing.contactId);
         return updated;

@@ -1,4 +1,5 @@
 import { Settings, type SettingsPatch } from '../model/settings';
+import { applyPatch } from '../model/common';
 import type { RapportDatabase } from '../store/database';
 
 /** The user's settings, one record; a missing or older record parses into a complete one. */
@@ -20,8 +21,8 @@ export function createSettingsService(db: RapportDatabase) {
     get,
     async update(patch: SettingsPatch): Promise<Settings> {
       return db.transaction('rw', db.settings, async () => {
-        const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
-        const next = Settings.parse({ ...(await get()), ...defined });
+        // null resets a setting to its default.
+        const next = Settings.parse(applyPatch(await get(), patch));
         await db.settings.put({ key: 'app', value: next });
         return next;
       });

@@ -140,6 +140,80 @@ describe('update', () => {
     expect(after).toMatchObject({ name: 'Ada Lovelace', title: 'Analyst', notes: ada.notes, tags: ['mathematics', 'poetry'] });
   });
 
+  it('setting a field to null removes it (and the company key with the company)', async () => {
+    const before = await create(ada);
+    clock += 1_000;
+    const after = await contacts.update(before.id, { headline: null, company: null, cadenceDays: null });
+    const { headline: _h, company: _c, companyKey: _k, cadenceDays: _d, ...kept } = before;
+    expect(after).toStrictEqual({ ...kept, updatedAt: T0 + 1_000 });
+    expect(await db.contacts.get(before.id)).toStrictEqual(after);
+    expect(await db.contacts.where('companyKey').equals('analytical engines').count()).toBe(0);
+  });
+
+  it('nextFollowUp null removes the planned follow-up and keeps everything else', async () => {
+    const before = await create({ ...ada, nextFollowUp: T0 + 7 * 86_400_000 });
+    expect(before.nextFollowUp).toBe(T0 + 7 * 86_400_000);
+    clock += 1_000;
+    const after = await contacts.update(before.id, { nextFollowUp: null });
+    const { nextFollowUp: _dropped, ...kept } = before;
+    expect(after).toStrictEqual({ ...kept, updatedAt: T0 + 1_000 });
+    expect(await db.contacts.get(before.id)).toStrictEqual(after);
+    expect(await db.contacts.get(before.id)).not.toHaveProperty('nextFollowUp');
+  });
+
+  it('introducedBy null removes the introducer and keeps everything else', async () => {
+    const grace = await create({ name: 'Grace Hopper' });
+    const before = await create({ ...ada, introducedBy: grace.id });
+    expect(await contacts.introducedBy(grace.id)).toEqual([before]);
+    clock += 1_000;
+    const after = await contacts.update(before.id, { introducedBy: null });
+    const { introducedBy: _dropped, ...kept } = before;
+    expect(after).toStrictEqual({ ...kept, updatedAt: T0 + 1_000 });
+    expect(await db.contacts.get(before.id)).toStrictEqual(after);
+    expect(await contacts.introducedBy(grace.id)).toEqual([]);
+    // The introducer is untouched.
+    expect(await db.contacts.get(grace.id)).toStrictEqual(grace);
+  });
+
+  it('linkedinSlug and linkedinUrl null remove the profile and keep everything else; the slug is free again', async () => {
+    const before = await create(ada);
+    clock += 1_000;
+    const after = await contacts.update(before.id, { linkedinSlug: null, linkedinUrl: null });
+    const { linkedinSlug: _slug, linkedinUrl: _url, ...kept } = before;
+    expect(after).toStrictEqual({ ...kept, updatedAt: T0 + 1_000 });
+    expect(await db.contacts.get(before.id)).toStrictEqual(after);
+    expect(await contacts.findBySlug('ada-lovelace')).toBeUndefined();
+    const other = await create({ name: 'Another Ada' });
+    expect((await contacts.update(other.id, { linkedinSlug: 'ada-lovelace' })).linkedinSlug).toBe('ada-lovelace');
+  });
+
+  it('a patch that went through JSON (as Chrome messaging sends it) still clears with null', async () => {
+    const before = await create({ ...ada, nextFollowUp: T0 + 86_400_000, introducedBy: 99 });
+    const patch: ContactPatch = { nextFollowUp: null, introducedBy: null, linkedinSlug: null, linkedinUrl: null };
+    const sent = JSON.parse(JSON.stringify(patch)) as ContactPatch;
+    expect(sent).toStrictEqual(patch);
+    clock += 1_000;
+    const after = await contacts.update(before.id, sent);
+    const { nextFollowUp: _f, introducedBy: _i, linkedinSlug: _s, linkedinUrl: _u, ...kept } = before;
+    expect(after).toStrictEqual({ ...kept, updatedAt: T0 + 1_000 });
+    expect(await db.contacts.get(before.id)).toStrictEqual(after);
+  });
+
+  it('undefined does not survive JSON: such a patch arrives empty and clears nothing', async () => {
+    const before = await create({ ...ada, nextFollowUp: T0 + 86_400_000 });
+    const sent = JSON.parse(JSON.stringify({ nextFollowUp: undefined })) as ContactPatch;
+    expect(sent).toStrictEqual({});
+    clock += 1_000;
+    expect(await contacts.update(before.id, sent)).toStrictEqual({ ...before, updatedAt: T0 + 1_000 });
+  });
+
+  it('notes null fall back to empty notes; the record stays a valid contact', async () => {
+    const before = await create(ada);
+    const after = await contacts.update(before.id, { notes: null, tags: null });
+    expect(after).toMatchObject({ notes: '', tags: [], emails: ['ada@example.com'] });
+    expect(Contact.safeParse(await db.contacts.get(before.id)).success).toBe(true);
+  });
+
   it('clearing a list or the notes falls back to the defaults; the record stays a valid contact', async () => {
     const before = await create(ada);
     const after = await contacts.update(before.id, { emails: undefined, tags: [], notes: undefined });
@@ -147,9 +221,12 @@ describe('update', () => {
     expect(Contact.safeParse(await db.contacts.get(before.id)).success).toBe(true);
   });
 
-  it('the name cannot be removed: the patch is refused and nothing is written', async () => {
+  it.each([
+    ['null', { name: null }],
+    ['undefined', { name: undefined }],
+  ])('the name cannot be removed (with %s): the patch is refused and nothing is written', async (_, patch) => {
     const before = await create(ada);
-    const error = await rejection(contacts.update(before.id, { name: undefined }));
+    const error = await rejection(contacts.update(before.id, patch));
     expect(error).toBeInstanceOf(z.ZodError);
     expect((error as z.ZodError).issues.map((i) => i.path.join('.'))).toEqual(['name']);
     expect(await db.contacts.get(before.id)).toEqual(before);
@@ -157,7 +234,17 @@ describe('update', () => {
 
   it('refuses an invalid patch before touching the store', async () => {
     const before = await create(ada);
-    for (const patch of [{ name: '' }, { emails: ['nope'] }, { nickname: 'Ada' }, { companyKey: 'x' }, { notes: null }]) {
+    for (const patch of [
+      { name: '' },
+      { emails: ['nope'] },
+      { nickname: 'Ada' },
+      { companyKey: 'x' },
+      { companyKey: null },
+      { notes: 42 },
+      { headline: '' },
+      { nextFollowUp: -1 },
+      { introducedBy: 0 },
+    ]) {
       const error = await rejection(contacts.update(before.id, patch as unknown as ContactPatch));
       expect(error, JSON.stringify(patch)).toBeInstanceOf(z.ZodError);
     }

@@ -94,9 +94,44 @@ describe('update', () => {
     expect(SettingsPatch.parse({})).toEqual({});
   });
 
-  it('fields given as undefined are ignored rather than reset', async () => {
+  it('the patch schema accepts null for every setting (null means "reset")', () => {
+    const allNull = Object.fromEntries(Object.keys(Settings.shape).map((key) => [key, null]));
+    expect(SettingsPatch.parse(allNull)).toStrictEqual(allNull);
+  });
+
+  it('null resets a setting to its default and keeps the others', async () => {
     await settings.update({ sidebarHost: 'side-panel', snoozeMinutes: 30 });
-    expect(await settings.update({ sidebarHost: undefined, snoozeMinutes: 45 })).toMatchObject({ sidebarHost: 'side-panel', snoozeMinutes: 45 });
+    const expected = { ...DEFAULTS, sidebarHost: 'side-panel' };
+    expect(await settings.update({ snoozeMinutes: null })).toStrictEqual(expected);
+    expect(await settings.get()).toStrictEqual(expected);
+    expect(await db.settings.toArray()).toStrictEqual([{ key: 'app', value: expected }]);
+  });
+
+  it('null resets an object setting as a whole, next to a field that is set', async () => {
+    await settings.update({ quietHours: { enabled: true, startHour: 22, endHour: 7 }, cadenceDaysByType: { peer: 45 } });
+    expect(await settings.update({ quietHours: null, cadenceDaysByType: null, autoLogSentMail: true })).toStrictEqual({
+      ...DEFAULTS,
+      autoLogSentMail: true,
+    });
+  });
+
+  it('a patch that went through JSON (as Chrome messaging sends it) still resets with null', async () => {
+    await settings.update({ sidebarHost: 'side-panel', snoozeMinutes: 30 });
+    const sent = JSON.parse(JSON.stringify({ snoozeMinutes: null })) as SettingsPatch;
+    expect(sent).toStrictEqual({ snoozeMinutes: null });
+    expect(await settings.update(sent)).toStrictEqual({ ...DEFAULTS, sidebarHost: 'side-panel' });
+  });
+
+  it('a field given as undefined is lost on the way through JSON, so it changes nothing', async () => {
+    await settings.update({ sidebarHost: 'side-panel', snoozeMinutes: 30 });
+    const sent = JSON.parse(JSON.stringify({ sidebarHost: undefined, snoozeMinutes: 45 })) as SettingsPatch;
+    expect(sent).toStrictEqual({ snoozeMinutes: 45 });
+    expect(await settings.update(sent)).toStrictEqual({ ...DEFAULTS, sidebarHost: 'side-panel', snoozeMinutes: 45 });
+  });
+
+  it('a field given as undefined directly (never over Chrome messaging) resets like null', async () => {
+    await settings.update({ sidebarHost: 'side-panel', snoozeMinutes: 30 });
+    expect(await settings.update({ sidebarHost: undefined, snoozeMinutes: 45 })).toStrictEqual({ ...DEFAULTS, snoozeMinutes: 45 });
   });
 
   it('an empty patch stores the complete current settings', async () => {

@@ -56,6 +56,9 @@ function expectError(answer: unknown, code: ErrorCode, paths?: string[], label =
   return error;
 }
 
+/** What chrome.runtime.sendMessage delivers: the message after a JSON round trip. */
+const asChromeSends = (message: unknown): unknown => JSON.parse(JSON.stringify(message));
+
 function expectOk(answer: unknown): unknown {
   expect(answer, JSON.stringify(answer)).toMatchObject({ ok: true });
   return (answer as { data: unknown }).data;
@@ -313,7 +316,9 @@ const fixtures: Record<MessageType, Fixture> = {
       { name: 'timestamps in the patch', payload: withPatch({ createdAt: 0, updatedAt: 0 }), paths: ['patch'] },
       { name: 'lastContacted in the patch', payload: withPatch({ lastContacted: 1 }), paths: ['patch'] },
       { name: 'a numeric headline', payload: withPatch({ headline: 42 }), paths: ['patch.headline'] },
-      { name: 'a null headline', payload: withPatch({ headline: null }), paths: ['patch.headline'] },
+      // null is not malformed in a patch (it clears the field); a wrong type still is.
+      { name: 'a boolean headline', payload: withPatch({ headline: true }), paths: ['patch.headline'] },
+      { name: 'an object as the follow-up date', payload: withPatch({ nextFollowUp: {} }), paths: ['patch.nextFollowUp'] },
       { name: 'a blank name', payload: withPatch({ name: '   ' }), paths: ['patch.name'] },
       { name: 'a name beyond 200 chars', payload: withPatch({ name: long(201) }), paths: ['patch.name'] },
       { name: 'a headline beyond 500 chars', payload: withPatch({ headline: long(501) }), paths: ['patch.headline'] },
@@ -553,7 +558,8 @@ const fixtures: Record<MessageType, Fixture> = {
       { name: 'a snooze below 5 minutes', payload: withSettings({ snoozeMinutes: 4 }), paths: ['patch.snoozeMinutes'] },
       { name: 'a snooze beyond 30 days', payload: withSettings({ snoozeMinutes: 60 * 24 * 30 + 1 }), paths: ['patch.snoozeMinutes'] },
       { name: 'a fractional snooze', payload: withSettings({ snoozeMinutes: 10.5 }), paths: ['patch.snoozeMinutes'] },
-      { name: 'a null snooze', payload: withSettings({ snoozeMinutes: null }), paths: ['patch.snoozeMinutes'] },
+      // null is not malformed in a patch (it resets the setting); a wrong type still is.
+      { name: 'a string snooze', payload: withSettings({ snoozeMinutes: '30' }), paths: ['patch.snoozeMinutes'] },
       { name: 'an unknown sidebar host', payload: withSettings({ sidebarHost: 'popup' }), paths: ['patch.sidebarHost'] },
       { name: 'a zero cadence', payload: withSettings({ cadenceDaysByType: { peer: 0 } }), paths: ['patch.cadenceDaysByType.peer'] },
       { name: 'a cadence beyond 10 years', payload: withSettings({ cadenceDaysByType: { peer: 3651 } }), paths: ['patch.cadenceDaysByType.peer'] },
@@ -564,7 +570,7 @@ const fixtures: Record<MessageType, Fixture> = {
       { name: 'half the quiet hours', payload: withSettings({ quietHours: { enabled: true } }), paths: ['patch.quietHours.startHour', 'patch.quietHours.endHour'] },
       { name: 'a quiet hour of 24', payload: withSettings({ quietHours: { enabled: true, startHour: 24, endHour: 8 } }), paths: ['patch.quietHours.startHour'] },
       { name: 'a string flag', payload: withSettings({ autoLogSentMail: 'yes' }), paths: ['patch.autoLogSentMail'] },
-      { name: 'a null flag', payload: withSettings({ backupReminder: null }), paths: ['patch.backupReminder'] },
+      { name: 'a numeric flag', payload: withSettings({ backupReminder: 1 }), paths: ['patch.backupReminder'] },
       { name: 'a negative digest hour', payload: withSettings({ digest: { enabled: true, hour: -1 } }), paths: ['patch.digest.hour'] },
       { name: 'a weekly goal beyond 100', payload: withSettings({ weeklyGoals: { newContacts: 101, followUps: 5 } }), paths: ['patch.weeklyGoals.newContacts'] },
     ],
@@ -1189,6 +1195,90 @@ describe('company pages, contact updates and target employers', () => {
     await expectNoWrites(h, async () => {
       expectError(await h.send(sidePanel, 'contact.update', { id: 1, patch: { name: undefined } }), 'invalid-request', ['name']);
     });
+  });
+
+  it('contact.update with name null passes the contract but is refused by the service: invalid-request, nothing written', async () => {
+    const h = createHarness();
+    await seedContact(h);
+    await expectNoWrites(h, async () => {
+      // The issue path is the stored record's `name`, not `patch.name`: the contract let null through.
+      expectError(await h.send(sidePanel, 'contact.update', { id: 1, patch: { name: null } }), 'invalid-request', ['name'], 'name null');
+      const overJson = await h.dispatch(asChromeSends({ rapport: 1, type: 'contact.update', payload: { id: 1, patch: { name: null, headline: 'x' } } }), sidePanel);
+      expectError(overJson, 'invalid-request', ['name'], 'name null over JSON');
+    });
+    expect(await h.db.contacts.get(1)).toMatchObject({ name: 'Ada Lovelace', headline: 'Analyst of engines' });
+  });
+
+  describe('contact.update: null clears a field, also after the JSON trip Chrome messaging makes', () => {
+    const DAY_MS = 24 * 60 * 60 * 1000;
+    /** Ada (1) with a follow-up and an introducer (2, Grace); answers Ada's stored record. */
+    async function seedAdaWithEverything(h: Harness) {
+      await seedContact(h);
+      expectOk(await h.send(sidePanel, 'contact.create', { draft: { name: 'Grace Hopper' } }));
+      expectOk(
+        await h.send(sidePanel, 'contact.update', {
+          id: 1,
+          patch: { nextFollowUp: T0 + 7 * DAY_MS, introducedBy: 2, cadenceDays: 30, title: 'Analyst', notes: 'Keep these notes.' },
+        }),
+      );
+      h.broadcast.mockClear();
+      const stored = await h.db.contacts.get(1);
+      expect(stored).toMatchObject({ nextFollowUp: T0 + 7 * DAY_MS, introducedBy: 2, linkedinSlug: 'ada-lovelace' });
+      return stored!;
+    }
+
+    it.each([
+      ['nextFollowUp', { nextFollowUp: null }],
+      ['introducedBy', { introducedBy: null }],
+      ['linkedinSlug and linkedinUrl', { linkedinSlug: null, linkedinUrl: null }],
+    ])('%s: removed from the stored record, every other field kept', async (_, patch) => {
+      const h = createHarness();
+      const before = await seedAdaWithEverything(h);
+      h.advance(1_000);
+      const message = asChromeSends({ rapport: 1, type: 'contact.update', payload: { id: 1, patch } });
+      // The nulls survive the trip (undefined would not).
+      expect((message as { payload: { patch: unknown } }).payload.patch).toStrictEqual(patch);
+      const updated = expectOk(await h.dispatch(message, sidePanel));
+      const expected: Record<string, unknown> = { ...before, updatedAt: T0 + 1_000 };
+      for (const key of Object.keys(patch)) delete expected[key];
+      expect(updated).toStrictEqual(expected);
+      expect(await h.db.contacts.get(1)).toStrictEqual(expected);
+      for (const key of Object.keys(patch)) expect(await h.db.contacts.get(1), key).not.toHaveProperty(key);
+      // The introducer (2) is announced too: before the change, or still, its card lists Ada.
+      expect(h.broadcast.mock.calls).toEqual([[{ rapport: 1, event: 'contacts-changed', ids: [1, 2] }]]);
+    });
+
+    it('the cleared LinkedIn profile no longer finds the contact, and the cleared introducer no longer lists it', async () => {
+      const h = createHarness();
+      await seedAdaWithEverything(h);
+      expectOk(await h.send(sidePanel, 'contact.update', { id: 1, patch: { linkedinSlug: null, linkedinUrl: null, introducedBy: null } }));
+      expect(await h.db.contacts.where('linkedinSlug').equals('ada-lovelace').count()).toBe(0);
+      expect(await h.db.contacts.where('introducedBy').equals(2).count()).toBe(0);
+      // Another contact may now take the profile.
+      expectOk(await h.send(sidePanel, 'contact.update', { id: 2, patch: { linkedinSlug: 'ada-lovelace' } }));
+    });
+
+    it('undefined, by contrast, is dropped by the JSON trip and clears nothing', async () => {
+      const h = createHarness();
+      const before = await seedAdaWithEverything(h);
+      h.advance(1_000);
+      const message = asChromeSends({ rapport: 1, type: 'contact.update', payload: { id: 1, patch: { nextFollowUp: undefined } } });
+      expect((message as { payload: { patch: unknown } }).payload.patch).toStrictEqual({});
+      expect(expectOk(await h.dispatch(message, sidePanel))).toStrictEqual({ ...before, updatedAt: T0 + 1_000 });
+    });
+  });
+
+  it('settings.update with snoozeMinutes null resets it to the default, after the JSON trip too', async () => {
+    const h = createHarness();
+    expectOk(await h.send(sidePanel, 'settings.update', { patch: { snoozeMinutes: 30, sidebarHost: 'side-panel' } }));
+    h.broadcast.mockClear();
+    const message = asChromeSends({ rapport: 1, type: 'settings.update', payload: { patch: { snoozeMinutes: null } } });
+    const next = expectOk(await h.dispatch(message, sidePanel));
+    expect(next).toMatchObject({ snoozeMinutes: 24 * 60, sidebarHost: 'side-panel' });
+    expect(await h.db.settings.get('app')).toMatchObject({ value: { snoozeMinutes: 24 * 60, sidebarHost: 'side-panel' } });
+    expect(h.broadcast.mock.calls).toEqual([[{ rapport: 1, event: 'settings-changed' }]]);
+    // A null setting is not stored as null.
+    expect(Object.values((await h.db.settings.get('app'))!.value)).not.toContain(null);
   });
 
   it('company.setTarget announces companies-changed with the key, and ranks the targets', async () => {
