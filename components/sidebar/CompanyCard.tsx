@@ -7,6 +7,8 @@ import { MissingFields } from './MissingFields';
 /** A company page: who you know there, and whether it is one of your target employers. */
 export function CompanyCard(props: { context: LinkedInCompanyContext; view: CompanyView | null; request: Request }) {
   const { context, view, request } = props;
+  // Hooks before any early return: their order must not depend on the props.
+  const [error, setError] = useState<string | null>(null);
   const name = view?.record?.name ?? context.name;
   if (!name || !view) {
     // Nothing names the company yet (a numeric id in the URL): no card to keep under a guess.
@@ -19,7 +21,6 @@ export function CompanyCard(props: { context: LinkedInCompanyContext; view: Comp
   }
   const target = view.record?.target ?? false;
   const rank = view.record?.targetRank;
-  const [error, setError] = useState<string | null>(null);
   const ranks = Math.max(5, view.targetCount + (target ? 0 : 1));
 
   const setTarget = async (next: { target: boolean; rank?: number }) => {
