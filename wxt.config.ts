@@ -1,10 +1,15 @@
 import { defineConfig } from 'wxt';
 import { HOST_PATTERNS, SIDEBAR_PAGE } from './utils/hosts';
 
+/** The sidebar page as the browser's own side panel / sidebar: it follows the active tab. */
+const PANEL_PAGE = `${SIDEBAR_PAGE}?host=panel`;
+
 // Rapport's manifest: the narrowest permissions that do the job.
 // - storage + unlimitedStorage: the contact store must never be evicted.
 // - alarms + notifications: follow-up ticklers.
 // - host access only for the sites Rapport annotates.
+// - sidePanel (Chrome): to show the sidebar in the browser's side panel when the user picks
+//   that over the in-page sidebar. It grants no access to any page or data.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
@@ -13,8 +18,21 @@ export default defineConfig({
     name: 'Rapport',
     description:
       'A private networking notebook on LinkedIn and webmail: notes, context and follow-ups that never leave your device.',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications'],
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'alarms',
+      'notifications',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
     host_permissions: [...HOST_PATTERNS],
+    commands: {
+      // Not Alt+Shift+R: Chromium reserves it (an extension suggesting it gets no shortcut).
+      'toggle-sidebar': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Show or hide the Rapport sidebar',
+      },
+    },
     web_accessible_resources: [
       {
         // Only the sidebar page is exposed, only to the annotated sites, and under a
@@ -26,6 +44,12 @@ export default defineConfig({
     ],
     ...(browser === 'firefox'
       ? {
+          sidebar_action: {
+            default_panel: PANEL_PAGE,
+            default_title: 'Rapport',
+            default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' },
+            open_at_install: false,
+          },
           browser_specific_settings: {
             gecko: {
               id: 'rapport@rapport.invalid',
@@ -34,7 +58,7 @@ export default defineConfig({
             },
           },
         }
-      : {}),
+      : { side_panel: { default_path: PANEL_PAGE } }),
   }),
   zip: {
     excludeSources: ['node_modules/**', '.output/**', '.wxt/**', 'tests/.tmp/**', '.ci/.node/**'],

@@ -9,6 +9,7 @@ import type { PageContext } from '../utils/model/page-context';
 import { createFrameSecret } from '../utils/page/frame-secret';
 import { watchLocation } from '../utils/page/location-watcher';
 import { mountSidebarFrame, type MountedFrame } from '../utils/page/sidebar-frame';
+import { readUiState, watchUiState, type UiState } from '../utils/ui-state';
 
 /** How long to wait for the next page's markup after in-app navigation. */
 const IDENTITY_TIMEOUT_MS = 4_000;
@@ -26,10 +27,30 @@ export default defineContentScript({
     let frame: MountedFrame | null = null;
     let registered = false;
     let current: AbortController | null = null;
+    // Where the sidebar shows and whether it is folded (shared by every tab, see ui-state).
+    let uiNow: UiState | null = null;
+    const ui: Promise<UiState> = readUiState(browser.storage.local).then((state) => (uiNow ??= state));
 
     const register = async (context: PageContext) => {
       await request('page.register', { secret, context });
       registered = true;
+    };
+
+    /** Shows the in-page frame, unless the sidebar lives in the browser's side panel. */
+    const mount = (state: UiState) => {
+      if (state.host !== 'page') {
+        // The page is still registered: the side panel shows it.
+        frame?.unmount();
+        frame = null;
+        return;
+      }
+      if (!frame) {
+        frame = mountSidebarFrame(document, `${browser.runtime.getURL(`/${SIDEBAR_PAGE}`)}#${secret}`, {
+          collapsed: state.collapsed,
+        });
+      } else {
+        frame.ensureAttached();
+      }
     };
 
     const hide = async () => {
@@ -46,8 +67,9 @@ export default defineContentScript({
       const page = classifyLinkedInUrl(url);
       if (!page) return hide();
       const pending = pendingContext(page);
-      if (staleTitle !== undefined && frame && pending) {
-        // Until the new subject's markup arrives the sidebar must not show the previous one.
+      if (staleTitle !== undefined && registered && pending) {
+        // Until the new subject's markup arrives the sidebar (in the page or the side panel)
+        // must not show the previous one.
         await register(pending);
       }
       const reading = await waitForReading(document, () => readLinkedInPage(document, page, { staleTitle }), {
@@ -59,9 +81,9 @@ export default defineContentScript({
       // Not found, sign-in walls, your own profile, unrevealed member ids: nothing to capture.
       if (!reading.context) return hide();
       await register(reading.context);
+      const initial = await ui;
       if (step.signal.aborted) return;
-      if (!frame) frame = mountSidebarFrame(document, `${browser.runtime.getURL(`/${SIDEBAR_PAGE}`)}#${secret}`);
-      else frame.ensureAttached();
+      mount(uiNow ?? initial);
     }
 
     const run = (url: URL, staleTitle?: string) =>
@@ -69,8 +91,31 @@ export default defineContentScript({
 
     void run(new URL(location.href));
     watchLocation(window, (url) => void run(url, document.title), ctx.signal);
+
+    // Folding, unfolding and moving to the side panel happen in any tab, the side panel or
+    // the keyboard shortcut: follow them here without reloading the frame.
+    const stopWatchingUi = watchUiState(browser.storage.onChanged, (changed) => {
+      void ui.then((initial) => {
+        const state: UiState = { ...(uiNow ?? initial), ...changed };
+        uiNow = state;
+        if (changed.collapsed !== undefined) frame?.setCollapsed(state.collapsed);
+        if (changed.host !== undefined && registered) mount(state);
+      });
+    });
+
+    // Back from the back/forward cache: the tab may have registered another page meanwhile;
+    // say again who this one is about (the side panel and the frame follow).
+    window.addEventListener(
+      'pageshow',
+      (event) => {
+        if (event.persisted) void run(new URL(location.href));
+      },
+      { signal: ctx.signal },
+    );
+
     ctx.onInvalidated(() => {
       current?.abort();
+      stopWatchingUi();
       frame?.unmount();
     });
   },

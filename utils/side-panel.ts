@@ -44,7 +44,10 @@ export interface ChromeSidePanelLike {
   setOptions(options: { enabled?: boolean; path?: string }): Promise<void>;
 }
 export interface ChromeRuntimeLike {
-  getContexts?(filter: { contextTypes: string[]; windowIds?: number[] }): Promise<unknown[]>;
+  getContexts?(filter: { contextTypes: string[] }): Promise<{ windowId?: number }[]>;
+}
+export interface WindowsLike {
+  getAll(filter: { windowTypes: string[] }): Promise<unknown[]>;
 }
 export interface FirefoxSidebarActionLike {
   open(): Promise<void>;
@@ -56,7 +59,11 @@ export interface PanelHostApis {
   sidePanel?: ChromeSidePanelLike;
   sidebarAction?: FirefoxSidebarActionLike;
   runtime?: ChromeRuntimeLike;
+  windows?: WindowsLike;
 }
+
+/** Which windows have the panel open, where the browser reports it (see trackOpenPanels). */
+export type OpenPanelLookup = (windowId: number) => Promise<boolean>;
 
 /** Runs `call`, turning a synchronous throw (unsupported API, fakes) into a rejection. */
 function attempt<T>(call: () => Promise<T> | T): Promise<T> {
@@ -70,22 +77,26 @@ function attempt<T>(call: () => Promise<T> | T): Promise<T> {
 /** The current window, as Chrome's APIs spell it. */
 const WINDOW_ID_CURRENT = -2;
 
-function chromePanel(sidePanel: ChromeSidePanelLike, runtime: ChromeRuntimeLike | undefined): SidePanelApi {
+function chromePanel(apis: PanelHostApis & { sidePanel: ChromeSidePanelLike }, openWindows?: OpenPanelLookup): SidePanelApi {
+  const { sidePanel, runtime, windows } = apis;
   const isOpen = (windowId: number | undefined) =>
     attempt(async () => {
+      if (windowId === undefined) return false;
+      if (openWindows) return openWindows(windowId);
+      // Without the panel's own open/close events (before Chrome 142): the panel's context
+      // names no window (-1), so it is only known to be in this one if there is no other.
       if (typeof runtime?.getContexts !== 'function') return false;
-      const found = await runtime.getContexts({
-        contextTypes: ['SIDE_PANEL'],
-        ...(windowId !== undefined ? { windowIds: [windowId] } : {}),
-      });
-      return found.length > 0;
+      const found = await runtime.getContexts({ contextTypes: ['SIDE_PANEL'] });
+      if (found.some((c) => c.windowId === windowId)) return true;
+      if (!found.some((c) => c.windowId === -1) || !windows) return false;
+      return (await windows.getAll({ windowTypes: ['normal'] })).length === 1;
     });
+  const open = (target: PanelTarget) =>
+    sidePanel.open(target.tabId !== undefined ? { tabId: target.tabId } : { windowId: target.windowId ?? WINDOW_ID_CURRENT });
   const openFromGesture = (target: PanelTarget) => {
     // Both calls leave in this same task, in order: enabling first cannot lose the gesture.
     const enabled = attempt(() => sidePanel.setOptions({ enabled: true }));
-    const opened = attempt(() =>
-      sidePanel.open(target.tabId !== undefined ? { tabId: target.tabId } : { windowId: target.windowId ?? WINDOW_ID_CURRENT }),
-    );
+    const opened = attempt(() => open(target));
     return Promise.all([enabled.catch(() => {}), opened]).then(() => {});
   };
   return {
@@ -106,9 +117,7 @@ function chromePanel(sidePanel: ChromeSidePanelLike, runtime: ChromeRuntimeLike 
     startFromGesture(target) {
       // Look first, then open: the lookup reaches the browser before the panel starts loading.
       const wasOpen = isOpen(target.windowId).catch(() => false);
-      const opened = attempt(() =>
-        sidePanel.open(target.tabId !== undefined ? { tabId: target.tabId } : { windowId: target.windowId ?? WINDOW_ID_CURRENT }),
-      ).then(
+      const opened = attempt(() => open(target)).then(
         () => true,
         () => false, // Disabled (the sidebar is in the page) or unsupported.
       );
@@ -137,10 +146,49 @@ function firefoxSidebar(sidebarAction: FirefoxSidebarActionLike): SidePanelApi {
   };
 }
 
-/** The side panel of this browser, or null where there is none (e.g. Firefox for Android). */
-export function sidePanelApi(apis: PanelHostApis | undefined): SidePanelApi | null {
+/**
+ * The side panel of this browser, or null where there is none (e.g. Firefox for Android).
+ * `openWindows` (the worker's, from trackOpenPanels) tells which windows show the panel.
+ */
+export function sidePanelApi(apis: PanelHostApis | undefined, openWindows?: OpenPanelLookup | null): SidePanelApi | null {
   if (!apis) return null;
-  if (typeof apis.sidePanel?.open === 'function') return chromePanel(apis.sidePanel, apis.runtime);
-  if (typeof apis.sidebarAction?.open === 'function') return firefoxSidebar(apis.sidebarAction);
+  const { sidePanel, sidebarAction } = apis;
+  if (typeof sidePanel?.open === 'function') return chromePanel({ ...apis, sidePanel }, openWindows ?? undefined);
+  if (typeof sidebarAction?.open === 'function') return firefoxSidebar(sidebarAction);
   return null;
+}
+
+interface PanelEvent {
+  addListener(listener: (info: { windowId: number }) => void): void;
+}
+export interface PanelEvents {
+  onOpened?: PanelEvent;
+  onClosed?: PanelEvent;
+}
+export interface SessionLike {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+const OPEN_WINDOWS_KEY = 'sidePanel.openWindows';
+
+/**
+ * Keeps, in storage.session (it survives the worker, not the browser — nor do open panels),
+ * the windows whose side panel is open, from Chrome's onOpened/onClosed (Chrome 142+). Null
+ * where the browser has no such events. Register at the worker's start.
+ */
+export function trackOpenPanels(events: PanelEvents | undefined, area: SessionLike): OpenPanelLookup | null {
+  const { onOpened, onClosed } = events ?? {};
+  if (typeof onOpened?.addListener !== 'function' || typeof onClosed?.addListener !== 'function') return null;
+  const read = async () => {
+    const value = (await area.get(OPEN_WINDOWS_KEY))[OPEN_WINDOWS_KEY];
+    return Array.isArray(value) ? value.filter((id): id is number => typeof id === 'number') : [];
+  };
+  let queue: Promise<void> = Promise.resolve();
+  const update = (change: (ids: number[]) => number[]) => {
+    queue = queue.then(async () => area.set({ [OPEN_WINDOWS_KEY]: change(await read()) })).catch(() => {});
+  };
+  onOpened.addListener(({ windowId }) => update((ids) => (ids.includes(windowId) ? ids : [...ids, windowId])));
+  onClosed.addListener(({ windowId }) => update((ids) => ids.filter((id) => id !== windowId)));
+  return async (windowId) => (await read()).includes(windowId);
 }

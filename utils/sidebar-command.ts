@@ -1,7 +1,7 @@
 // The "toggle-sidebar" keyboard command (manifest `commands`): shows or hides the sidebar
 // wherever it lives. In the page it folds or unfolds the in-page sidebar (every tab follows,
 // through the UI state in storage.local); in the browser's side panel it opens or closes it.
-import type { SidePanelApi } from './side-panel';
+import type { GestureStart, SidePanelApi } from './side-panel';
 import {
   parseUiState,
   readUiState,
@@ -65,7 +65,8 @@ export interface CommandEvent {
 }
 
 export interface SidebarCommandDeps {
-  onCommand: CommandEvent;
+  /** Missing where the browser has no keyboard commands (Firefox for Android). */
+  onCommand: CommandEvent | undefined;
   local: LocalArea;
   storageChanged: StorageChangedEvent;
   panel: SidePanelApi | null;
@@ -79,7 +80,8 @@ export interface SidebarCommandDeps {
  * listener resolves when the command's effects are applied.
  */
 export function registerSidebarCommand(deps: SidebarCommandDeps): void {
-  const { local, panel } = deps;
+  const { local, panel, onCommand } = deps;
+  if (!onCommand) return;
   // The host as last seen, for Firefox, which must decide inside the gesture. A worker woken
   // by the command itself has not read it yet; Chrome does not need it.
   let knownHost: SidebarHost | undefined;
@@ -91,14 +93,14 @@ export function registerSidebarCommand(deps: SidebarCommandDeps): void {
     if (changed.host) knownHost = changed.host;
   });
 
-  deps.onCommand.addListener((command, tab) => {
+  onCommand.addListener((command, tab) => {
     if (command !== TOGGLE_SIDEBAR_COMMAND) return undefined;
     // Inside the gesture: nothing may be awaited before the panel is asked to open.
     const started = panel?.startFromGesture({ tabId: tab?.id, windowId: tab?.windowId }, knownHost);
     return toggle(tab, started).catch((error) => deps.log?.('the sidebar shortcut failed', error));
   });
 
-  async function toggle(tab: CommandTab | undefined, started: ReturnType<SidePanelApi['startFromGesture']> | undefined) {
+  async function toggle(tab: CommandTab | undefined, started: GestureStart | undefined) {
     const [state, tabShowsSidebar, panelWasOpen, panelOpened] = await Promise.all([
       readUiState(local),
       tab ? deps.tabShowsSidebar(tab).catch(() => false) : false,

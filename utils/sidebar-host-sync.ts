@@ -51,7 +51,10 @@ export function syncSidebarHost(deps: HostSyncDeps): HostSync {
     return next;
   };
 
+  /** The host the panel was last switched for. */
+  let applied: SidebarHost | undefined;
   const enablePanel = async (host: SidebarHost) => {
+    applied = host;
     // Chrome only (a no-op elsewhere); a failure must not stop the setting from following.
     await panel?.setEnabled(host === 'side-panel').catch((error: unknown) => log('could not switch the side panel', error));
   };
@@ -73,6 +76,8 @@ export function syncSidebarHost(deps: HostSyncDeps): HostSync {
     const host = changed.host;
     if (!host) return;
     void serial(async () => {
+      // Our own first mirror, or a repeat: nothing to do.
+      if (host === applied) return;
       await enablePanel(host);
       if ((await settings.get()).sidebarHost === host) return;
       await settings.update({ sidebarHost: host });

@@ -42,6 +42,8 @@ const HOST_FOLDED: Record<string, string> = {
 };
 
 const FRAME_STYLE: Record<string, string> = {
+  // The border inside the host's box, not 2px past its right edge.
+  'box-sizing': 'border-box',
   width: '100%',
   height: '100%',
   'color-scheme': 'normal',
