@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
-import { RapportError, type Request } from '../../utils/messages/client';
-import type { Contact } from '../../utils/model/contact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { onBroadcast, RapportError, type Request } from '../../utils/messages/client';
+import type { CardData } from '../../utils/messages/contract';
+import { ContactCard } from './ContactCard';
 import './standalone.css';
 
 type Load =
   | { status: 'loading' }
-  | { status: 'found'; contact: Contact }
+  | { status: 'found'; card: CardData }
   | { status: 'missing' }
   | { status: 'failed'; message: string };
 
@@ -17,26 +18,42 @@ export function parseContactId(raw: string | null): number | null {
 }
 
 /**
- * One contact's card on its own, full width in a tab (`sidebar.html?contact=<id>`). For now it
- * shows who it is; the full card comes next.
+ * One contact's card on its own, full width in a tab (`sidebar.html?contact=<id>`): where
+ * notifications and the popup send the user.
  */
 export function StandaloneContact(props: { request: Request; id: number | null; rawId: string }) {
   const { request, id } = props;
   const [load, setLoad] = useState<Load>({ status: 'loading' });
 
-  useEffect(() => {
-    if (id === null) return;
-    let live = true;
-    setLoad({ status: 'loading' });
-    request('contact.get', { id }).then(
-      (contact) => live && setLoad(contact ? { status: 'found', contact } : { status: 'missing' }),
-      (error: unknown) =>
-        live && setLoad({ status: 'failed', message: error instanceof RapportError ? error.message : String(error) }),
-    );
-    return () => void (live = false);
-  }, [request, id]);
+  const fetchCard = useCallback(
+    (live: () => boolean) => {
+      if (id === null) return;
+      request('contact.card', { id }).then(
+        (card) => live() && setLoad(card ? { status: 'found', card } : { status: 'missing' }),
+        (error: unknown) =>
+          live() && setLoad({ status: 'failed', message: error instanceof RapportError ? error.message : String(error) }),
+      );
+    },
+    [request, id],
+  );
 
-  const name = load.status === 'found' ? load.contact.name : null;
+  useEffect(() => {
+    let live = true;
+    fetchCard(() => live);
+    // Live: an edit in any other sidebar shows up here too.
+    const stop = onBroadcast((event) => {
+      if (id === null) return;
+      if ((event.event === 'contacts-changed' && event.ids.includes(id)) || event.event === 'pitches-changed' || event.event === 'settings-changed') {
+        fetchCard(() => live);
+      }
+    });
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [fetchCard, id]);
+
+  const name = load.status === 'found' ? load.card.contact.name : null;
   useEffect(() => {
     document.title = name ? `${name} — Rapport` : 'Rapport';
   }, [name]);
@@ -46,12 +63,12 @@ export function StandaloneContact(props: { request: Request; id: number | null; 
       <header class="brand" aria-hidden="true">
         Rapport
       </header>
-      <StandaloneBody load={id === null ? null : load} rawId={props.rawId} />
+      <StandaloneBody load={id === null ? null : load} rawId={props.rawId} request={request} />
     </main>
   );
 }
 
-function StandaloneBody(props: { load: Load | null; rawId: string }) {
+function StandaloneBody(props: { load: Load | null; rawId: string; request: Request }) {
   const { load } = props;
   if (!load) {
     return (
@@ -79,16 +96,7 @@ function StandaloneBody(props: { load: Load | null; rawId: string }) {
           <p>Rapport couldn’t load this contact: {load.message}</p>
         </div>
       );
-    case 'found': {
-      const { contact } = load;
-      const role = [contact.title, contact.company].filter(Boolean).join(' · ');
-      return (
-        <article class="person" aria-label={`${contact.name}’s card`}>
-          <h1>{contact.name}</h1>
-          {contact.headline && <p class="headline">{contact.headline}</p>}
-          {role && <p class="quiet">{role}</p>}
-        </article>
-      );
-    }
+    case 'found':
+      return <ContactCard key={load.card.contact.id} card={load.card} context={null} request={props.request} />;
   }
 }

@@ -143,6 +143,26 @@ describe('the card', () => {
     await page.close();
   });
 
+  it('opens the same card standalone in a tab, live', async () => {
+    const ext = await h.extensionPage();
+    const [dorothy] = await ext.evaluate(async () => {
+      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<any> } } }).chrome.runtime;
+      return (await runtime.sendMessage({ rapport: 1, type: 'contacts.search', payload: { query: 'dorothy', limit: 1 } })).data;
+    });
+    const tab = await h.context.newPage();
+    await tab.goto(`chrome-extension://${h.extensionId}/sidebar.html?contact=${dorothy.id}`);
+    await expect.poll(() => tab.getByRole('heading', { level: 1, name: 'Dorothy Vaughan' }).count()).toBe(1);
+    expect(await tab.title()).toBe('Dorothy Vaughan — Rapport');
+    await expect.poll(() => tab.getByRole('list', { name: 'Interactions, newest first' }).getByText('How the West Area Computing unit hires').count()).toBe(1);
+    // An edit in the LinkedIn sidebar shows up in the standalone card.
+    const { page, sidebar } = await open(PROFILE);
+    await sidebar.getByRole('combobox', { name: 'Add a tag' }).fill('standalone-check');
+    await sidebar.getByRole('combobox', { name: 'Add a tag' }).press('Enter');
+    await expect.poll(() => tab.getByRole('button', { name: 'Remove the tag standalone-check' }).count(), { timeout: 1_000 }).toBe(1);
+    await page.close();
+    await tab.close();
+  });
+
   it('loses nothing when the worker stops in the middle of typing', async () => {
     const { page, sidebar } = await open(PROFILE);
     const notes = box(sidebar, 'Notes');

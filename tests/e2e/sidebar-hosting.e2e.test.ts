@@ -405,7 +405,11 @@ describe('a contact on its own in a tab', () => {
     expect(await page.getByText('Aerospace engineer').count()).toBe(1);
     // Full width: not the in-page sidebar's narrow column, and no sidebar toolbar.
     expect((await page.getByRole('main').boundingBox())!.width).toBeGreaterThan(900);
-    expect(await page.getByRole('button').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Collapse the Rapport sidebar' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /side panel/i }).count()).toBe(0);
+    // The whole card, as in the sidebar.
+    expect(await page.getByRole('button', { name: 'Log interaction' }).count()).toBe(1);
+    expect(await page.getByRole('textbox', { name: 'Notes' }).count()).toBe(1);
 
     await page.goto(`chrome-extension://${h.extensionId}/sidebar.html?contact=987654`);
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('There is no contact number 987654 in Rapport');
