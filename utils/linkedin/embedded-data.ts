@@ -1,22 +1,14 @@
 // Logged-in pages embed API responses in `<code id="bpr-guid-N">` as HTML-escaped JSON (the
 // DOM decodes the escaping). They hold the profile on display, profiles from side panels, and
 // the viewer's own mini profile — and they are not updated by in-app navigation.
+import { cleanText, jsonBlocks } from './page-data';
 import { META } from './selectors';
 
 type Entity = Record<string, unknown>;
 
-const str = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.trim() ? value.replace(/\s+/g, ' ').trim() : undefined;
-
 export function embeddedEntities(doc: Document): Entity[] {
   const entities: Entity[] = [];
-  for (const block of doc.querySelectorAll(META.embeddedData)) {
-    let data: unknown;
-    try {
-      data = JSON.parse(block.textContent ?? '');
-    } catch {
-      continue;
-    }
+  for (const data of jsonBlocks(doc, META.embeddedData)) {
     const included = (data as { included?: unknown })?.included;
     if (Array.isArray(included)) {
       for (const entity of included) if (entity && typeof entity === 'object') entities.push(entity as Entity);
@@ -50,7 +42,7 @@ export function embeddedProfile(entities: Entity[], slug: string): EmbeddedProfi
     (e) => typeof e.publicIdentifier === 'string' && decodeSafe(e.publicIdentifier).toLowerCase() === slug && 'firstName' in e,
   );
   if (!profile) return undefined;
-  const name = [str(profile.firstName), str(profile.lastName)].filter(Boolean).join(' ') || undefined;
+  const name = [cleanText(profile.firstName), cleanText(profile.lastName)].filter(Boolean).join(' ') || undefined;
   const memberId = memberIdOf(profile.entityUrn);
   // Current positions: those of this member without an end date, most recent start first.
   const positions = entities
@@ -62,10 +54,10 @@ export function embeddedProfile(entities: Entity[], slug: string): EmbeddedProfi
   return {
     slug,
     name,
-    headline: str(profile.headline) ?? str(profile.occupation),
-    location: str(profile.locationName) ?? str(profile.geoLocationName) ?? str(geo?.defaultLocalizedName),
-    company: str(current?.companyName),
-    title: str(current?.title),
+    headline: cleanText(profile.headline) ?? cleanText(profile.occupation),
+    location: cleanText(profile.locationName) ?? cleanText(profile.geoLocationName) ?? cleanText(geo?.defaultLocalizedName),
+    company: cleanText(current?.companyName),
+    title: cleanText(current?.title),
   };
 }
 

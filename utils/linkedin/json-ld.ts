@@ -1,23 +1,15 @@
 // JSON-LD on logged-out public pages: `{"@graph": [{"@type": "Person", …}]}`.
+import { cleanText, jsonBlocks } from './page-data';
 import { META } from './selectors';
 
 type Node = Record<string, unknown>;
-
-const text = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.trim() ? value.replace(/\s+/g, ' ').trim() : undefined;
 
 const first = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value);
 
 /** Every JSON-LD node of the document, flattened out of `@graph`s; malformed blocks are skipped. */
 export function jsonLdNodes(doc: Document): Node[] {
   const nodes: Node[] = [];
-  for (const script of doc.querySelectorAll(META.jsonLd)) {
-    let data: unknown;
-    try {
-      data = JSON.parse(script.textContent ?? '');
-    } catch {
-      continue;
-    }
+  for (const data of jsonBlocks(doc, META.jsonLd)) {
     const stack = Array.isArray(data) ? [...data] : [data];
     while (stack.length) {
       const node = stack.shift();
@@ -50,13 +42,13 @@ export function jsonLdPersons(doc: Document): JsonLdPerson[] {
     .map((node) => {
       const address = first(node.address) as Node | undefined;
       const worksFor = first(node.worksFor) as Node | undefined;
-      const location = [text(address?.addressLocality), text(address?.addressCountry)].filter(Boolean).join(', ');
+      const location = [cleanText(address?.addressLocality), cleanText(address?.addressCountry)].filter(Boolean).join(', ');
       return {
-        url: text(node.url) ?? text(node.sameAs),
-        name: text(node.name),
-        headline: text(node.description),
-        title: text(first(node.jobTitle)),
-        company: text(worksFor?.name),
+        url: cleanText(node.url) ?? cleanText(node.sameAs),
+        name: cleanText(node.name),
+        headline: cleanText(node.description),
+        title: cleanText(first(node.jobTitle)),
+        company: cleanText(worksFor?.name),
         location: location || undefined,
       };
     });
@@ -64,5 +56,5 @@ export function jsonLdPersons(doc: Document): JsonLdPerson[] {
 
 export function jsonLdOrganization(doc: Document): { name?: string; url?: string } | undefined {
   const node = jsonLdNodes(doc).find((n) => isType(n, 'Organization') || isType(n, 'Corporation'));
-  return node ? { name: text(node.name), url: text(node.url) } : undefined;
+  return node ? { name: cleanText(node.name), url: cleanText(node.url) } : undefined;
 }

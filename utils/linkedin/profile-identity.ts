@@ -5,6 +5,7 @@
 import type { FieldSource } from '../model/page-context';
 import { embeddedEntities, embeddedProfile, viewerSlug } from './embedded-data';
 import { jsonLdPersons } from './json-ld';
+import { cleanText } from './page-data';
 import { parseProfileTitle, titleKey, type SpecialPage } from './profile-title';
 import { nameFromSlug, parseProfileUrl } from './profile-url';
 import { CLASSES, HOOKS, META } from './selectors';
@@ -34,7 +35,6 @@ export interface ReadOptions {
   staleTitle?: string;
 }
 
-const clean = (text: string | null | undefined) => text?.replace(/\s+/g, ' ').trim() || undefined;
 
 function slugOfHref(href: string | null): string | undefined {
   if (!href) return undefined;
@@ -50,7 +50,7 @@ function anchoredHeading(doc: Document, slug: string): { name: string; card: Ele
   for (const link of doc.querySelectorAll(HOOKS.profileLinks)) {
     const heading = link.querySelector('h1');
     if (!heading || slugOfHref(link.getAttribute('href')) !== slug) continue;
-    const name = clean(heading.textContent);
+    const name = cleanText(heading.textContent);
     if (name) return { name, card: link.closest(HOOKS.topCard) ?? link.closest('section') };
   }
   return undefined;
@@ -59,7 +59,7 @@ function anchoredHeading(doc: Document, slug: string): { name: string; card: Ele
 /** "Current company: Acme Ltd. Click to skip to experience card" → "Acme Ltd". */
 function ariaCompany(scope: Element): string | undefined {
   const label = scope.querySelector(HOOKS.currentCompany)?.getAttribute('aria-label');
-  return clean(label && /^Current company:\s*(.+?)(?:\.?\s*Click to skip.*)?$/i.exec(label)?.[1]);
+  return cleanText(label && /^Current company:\s*(.+?)(?:\.?\s*Click to skip.*)?$/i.exec(label)?.[1]);
 }
 
 /** Hook-based fields inside the (fresh) top card: aria-labels and hrefs, no classes. */
@@ -70,8 +70,8 @@ function hookFields(card: Element, headingLink: Element | null): Fields {
   // The headline is the first text block after the heading's link in the top card.
   if (headingLink) {
     let next = headingLink.nextElementSibling;
-    while (next && !clean(next.textContent)) next = next.nextElementSibling;
-    const text = clean(next?.textContent);
+    while (next && !cleanText(next.textContent)) next = next.nextElementSibling;
+    const text = cleanText(next?.textContent);
     if (next && text && !next.querySelector('a, button') && text.length <= 500) fields.headline = text;
   }
   // The location sits in the same block as the "Contact info" link.
@@ -80,7 +80,7 @@ function hookFields(card: Element, headingLink: Element | null): Fields {
   if (block) {
     const texts = [...block.childNodes]
       .filter((node) => node !== contact)
-      .map((node) => clean(node.textContent))
+      .map((node) => cleanText(node.textContent))
       .filter((t): t is string => Boolean(t) && t !== '·');
     if (texts[0]) fields.location = texts[0];
   }
@@ -89,9 +89,9 @@ function hookFields(card: Element, headingLink: Element | null): Fields {
 
 function classFields(doc: Document): Fields {
   return {
-    name: clean(doc.querySelector(CLASSES.heading)?.textContent),
-    headline: clean(doc.querySelector(CLASSES.headline)?.textContent),
-    location: clean(doc.querySelector(CLASSES.location)?.textContent),
+    name: cleanText(doc.querySelector(CLASSES.heading)?.textContent),
+    headline: cleanText(doc.querySelector(CLASSES.headline)?.textContent),
+    location: cleanText(doc.querySelector(CLASSES.location)?.textContent),
   };
 }
 
@@ -161,7 +161,7 @@ export function readProfileIdentity(doc: Document, slug: string, options: ReadOp
   if (classesFresh && (classes.name || classes.headline || classes.location)) layers.push(['dom-class', classes]);
   else layerNotes.push(classesFresh ? 'dom-class: 2024 selectors found nothing' : 'dom-class: may show the previous person');
   if (!afterNavigation && !confirmedName && !classes.name) {
-    const heading = clean(doc.querySelector(CLASSES.anyHeading)?.textContent);
+    const heading = cleanText(doc.querySelector(CLASSES.anyHeading)?.textContent);
     if (heading) layers.push(['dom-class', { name: heading }]);
   }
 
@@ -169,7 +169,7 @@ export function readProfileIdentity(doc: Document, slug: string, options: ReadOp
   const sources: ProfileIdentity['sources'] = {};
   for (const field of PROFILE_FIELDS) {
     for (const [source, fields] of layers) {
-      const value = clean(fields[field]);
+      const value = cleanText(fields[field]);
       if (value) {
         result[field] = value.slice(0, field === 'headline' ? 500 : 200);
         sources[field] = source;
