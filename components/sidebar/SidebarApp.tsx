@@ -30,6 +30,16 @@ export function SidebarApp(props: { request: Request; tabId?: number; firstView:
 
   useEffect(() => track(props.firstView), [props.firstView, track]);
 
+  // A failure other than a refusal is usually passing (the worker restarting): retry a few
+  // times, backing off, before leaving it to the "Try again" button.
+  const retries = useRef(0);
+  useEffect(() => {
+    if (load.status === 'ready') retries.current = 0;
+    if (load.status !== 'failed' || load.error.code === 'forbidden' || retries.current >= 3) return;
+    const timer = setTimeout(reload, 1_000 * 2 ** retries.current++);
+    return () => clearTimeout(timer);
+  }, [load, reload]);
+
   const view = load.status === 'ready' ? load.view : null;
   const person = view?.contact?.name ?? (view?.context?.ready ? view.context.name : undefined);
   useEffect(() => {
