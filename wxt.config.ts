@@ -26,6 +26,11 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     host_permissions: [...HOST_PATTERNS],
+    // The toolbar button carries the badge: how many follow-ups are due. (No popup yet.)
+    action: {
+      default_title: 'Rapport',
+      default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    },
     commands: {
       // Not Alt+Shift+R: Chromium reserves it (an extension suggesting it gets no shortcut).
       'toggle-sidebar': {

@@ -8,6 +8,7 @@ import { createPitchService } from '../utils/background/pitches';
 import { createSettingsService } from '../utils/background/settings';
 import { createDispatcher } from '../utils/background/dispatch';
 import { createTabContexts } from '../utils/background/tab-contexts';
+import { createTicklers } from '../utils/background/ticklers';
 import type { BroadcastEvent } from '../utils/messages/contract';
 import { isLinkedInUrl } from '../utils/active-tab';
 import { sidePanelApi, trackOpenPanels, type PanelEvents, type PanelHostApis } from '../utils/side-panel';
@@ -26,8 +27,43 @@ export default defineBackground(() => {
     browser.runtime.sendMessage(event).catch(() => {});
   };
 
+  const contacts = createContactService(db, Date.now);
+  const logError = (message: string, error?: unknown) => console.error(`[Rapport] ${message}`, error);
+
+  // Follow-up reminders. Recomputed at EVERY start of this script (alarms are not guaranteed
+  // to survive a restart; the worker itself is stopped whenever idle), at install/update and
+  // browser start, on the alarms, and after every write that can change what is due.
+  const ticklers = createTicklers({
+    db,
+    contacts,
+    apis: {
+      alarms: browser.alarms,
+      notifications: browser.notifications,
+      action: browser.action,
+      tabs: browser.tabs,
+      local: browser.storage.local,
+      getURL: (path) => browser.runtime.getURL(path as '/'),
+    },
+    now: Date.now,
+    // Firefox's notifications have no buttons: clicking opens the contact, actions are there.
+    notificationButtons: !import.meta.env.FIREFOX,
+    onContactsChanged: (ids) => broadcast({ rapport: 1, event: 'contacts-changed', ids }),
+    log: logError,
+  });
+  const wake = () => void ticklers.wake().catch((error) => logError('tickler wake failed', error));
+  browser.alarms.onAlarm.addListener((alarm) => void ticklers.onAlarm(alarm).catch((error) => logError('alarm failed', error)));
+  browser.notifications.onClicked.addListener(
+    (id) => void ticklers.onClicked(id).catch((error) => logError('notification click failed', error)),
+  );
+  browser.notifications.onButtonClicked?.addListener(
+    (id, index) => void ticklers.onButtonClicked(id, index).catch((error) => logError('notification button failed', error)),
+  );
+  browser.runtime.onInstalled.addListener(wake);
+  browser.runtime.onStartup.addListener(wake);
+  wake();
+
   const dispatch = createDispatcher({
-    contacts: createContactService(db, Date.now),
+    contacts,
     companies: createCompanyService(db, Date.now),
     interactions: createInteractionService(db, Date.now),
     commitments: createCommitmentService(db, Date.now),
@@ -39,7 +75,8 @@ export default defineBackground(() => {
     workerStartedAt,
     now: Date.now,
     broadcast,
-    log: (message, error) => console.error(`[Rapport] ${message}`, error),
+    log: logError,
+    afterWrite: ticklers.afterWrite,
     onSettingsChanged: (settings) => void sidebarHost.mirror(settings),
   });
 

@@ -259,7 +259,9 @@ describe('the in-page sidebar folds to a handle', () => {
   it('the keyboard shortcut folds and unfolds the sidebar of the active LinkedIn tab', async () => {
     const sw = await h.worker();
     const commands = await sw.evaluate(() => (globalThis as any).chrome.commands.getAll());
+    // `_execute_action` (opening the toolbar button, no shortcut) comes with the manifest's action.
     expect(commands).toEqual([
+      { name: '_execute_action', description: '', shortcut: '' },
       { name: 'toggle-sidebar', description: 'Show or hide the Rapport sidebar', shortcut: 'Alt+Shift+S' },
     ]);
 

@@ -36,6 +36,11 @@ export interface DispatchDeps {
   workerStartedAt: number;
   now: () => number;
   broadcast: (event: BroadcastEvent) => void;
+  /**
+   * Called after every write that can change what is due (contacts, interactions,
+   * commitments, settings): the ticklers recompute. Must not rely on the worker living on.
+   */
+  afterWrite?: () => void;
   /** Mirrors what content scripts need of the settings (which host shows the sidebar). */
   onSettingsChanged?: (settings: Settings) => void;
   log?: (message: string, error?: unknown) => void;
@@ -243,6 +248,20 @@ function createHandlers(deps: DispatchDeps): Handlers {
   };
 }
 
+/** The requests whose writes can change what reminders are due (the ticklers recompute after them). */
+export const TICKLER_WRITES: ReadonlySet<MessageType> = new Set<MessageType>([
+  'contact.create',
+  'contact.update',
+  'interaction.log',
+  'interaction.update',
+  'interaction.delete',
+  'interaction.restore',
+  'commitment.add',
+  'commitment.setDone',
+  'commitment.delete',
+  'settings.update',
+]);
+
 /**
  * Validates, authorises and routes every message the worker receives. An invalid or
  * unauthorised message gets a typed error answer and writes nothing.
@@ -303,6 +322,13 @@ export function createDispatcher(deps: DispatchDeps) {
 
       const handler = handlers[messageType] as (r: unknown, c: Caller) => Promise<unknown>;
       const data = await handler(request.data, caller);
+      if (TICKLER_WRITES.has(messageType)) {
+        try {
+          deps.afterWrite?.();
+        } catch (error) {
+          deps.log?.('afterWrite failed', error);
+        }
+      }
       return { ok: true, data } as Answer<MessageType>;
     } catch (error) {
       if (error instanceof RequestError) return fail(error.code, error.message);
