@@ -26,7 +26,8 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     host_permissions: [...HOST_PATTERNS],
-    // The toolbar button carries the badge: how many follow-ups are due. (No popup yet.)
+    // The toolbar button carries the badge (how many follow-ups are due); its popup
+    // (entrypoints/popup, added by WXT as default_popup) lists them.
     action: {
       default_title: 'Rapport',
       default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },

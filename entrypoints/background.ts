@@ -48,6 +48,7 @@ export default defineBackground(() => {
     // Firefox's notifications have no buttons: clicking opens the contact, actions are there.
     notificationButtons: !import.meta.env.FIREFOX,
     onContactsChanged: (ids) => broadcast({ rapport: 1, event: 'contacts-changed', ids }),
+    onChanged: () => broadcast({ rapport: 1, event: 'ticklers-changed' }),
     log: logError,
   });
   const wake = () => void ticklers.wake().catch((error) => logError('tickler wake failed', error));
@@ -70,6 +71,7 @@ export default defineBackground(() => {
     pitches: createPitchService(db, Date.now),
     settings,
     tabs,
+    ticklers,
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     workerStartedAt,

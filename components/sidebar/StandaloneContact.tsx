@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { onBroadcast, RapportError, type Request } from '../../utils/messages/client';
 import type { CardData } from '../../utils/messages/contract';
+import { DueReminders } from '../card/DueReminders';
 import { ContactCard } from './ContactCard';
 import './standalone.css';
 
@@ -97,6 +98,12 @@ function StandaloneBody(props: { load: Load | null; rawId: string; request: Requ
         </div>
       );
     case 'found':
-      return <ContactCard key={load.card.contact.id} card={load.card} context={null} request={props.request} />;
+      return (
+        <>
+          {/* The reminders due for this contact, with their actions: where a notification click leads. */}
+          <DueReminders key={`due-${load.card.contact.id}`} contactId={load.card.contact.id} request={props.request} />
+          <ContactCard key={load.card.contact.id} card={load.card} context={null} request={props.request} />
+        </>
+      );
   }
 }

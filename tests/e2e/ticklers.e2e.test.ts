@@ -188,6 +188,80 @@ describe('ticklers in the browser', () => {
   });
 });
 
+describe('the toolbar popup', () => {
+  const MINUTE = 60 * 1000;
+  let popup: import('playwright-core').Page;
+
+  it('is the action’s popup and says when nothing is due', async () => {
+    // Start from nothing due: whatever earlier tests left is marked done through the messages.
+    const { items } = await send<{ items: { key: string }[] }>('ticklers.list', {});
+    for (const { key } of items) await send('tickler.act', { key, action: 'done' });
+    await expect.poll(badge, { timeout: 3_000 }).toBe('');
+    // The shortest snooze the settings allow.
+    await send('settings.update', { patch: { snoozeMinutes: 5 } });
+    popup = await h.context.newPage();
+    await popup.goto(`chrome-extension://${h.extensionId}/popup.html`);
+    await popup.getByText('Nothing due. Nice.').waitFor();
+    expect(await popup.getByText(/^New contacts this week: \d+ of 5$/).count()).toBe(1);
+  });
+
+  it('lists a follow-up when it comes due; Done there clears the badge and the item', async () => {
+    const dorothy = await newContact('Dorothy Vaughan');
+    const due = Date.now() + 3_000;
+    await send('contact.update', { id: dorothy, patch: { nextFollowUp: due } });
+    const done = popup.getByRole('button', { name: 'Done: Follow up with Dorothy Vaughan' });
+    // Live: the popup reloads on the worker's broadcast when the alarm raises it.
+    await done.waitFor({ timeout: 15_000 });
+    expect(Date.now()).toBeGreaterThanOrEqual(due);
+    expect(await badge()).toBe('1');
+    const followUpsBefore = (await send<{ goals: { followUps: { done: number } } }>('ticklers.list', {})).goals.followUps.done;
+
+    await done.click();
+    await expect.poll(badge, { timeout: 3_000 }).toBe('');
+    await popup.getByText('Nothing due. Nice.').waitFor({ timeout: 3_000 });
+    expect(await popup.getByText('Follow up with Dorothy Vaughan').count()).toBe(0);
+    await expect.poll(notificationIds, { timeout: 3_000 }).toEqual([]);
+    const after = await send<{ goals: { followUps: { done: number } } }>('ticklers.list', {});
+    expect(after.goals.followUps.done).toBe(followUpsBefore + 1);
+    expect((await send<{ nextFollowUp?: number }>('contact.get', { id: dorothy })).nextFollowUp).toBeUndefined();
+  });
+
+  it('Snooze takes it off the list until the snooze ends: the store and the next alarm say when', async () => {
+    const annie = await newContact('Annie Easley');
+    await send('contact.update', { id: annie, patch: { nextFollowUp: Date.now() + 1_000 } });
+    const snooze = popup.getByRole('button', { name: 'Snooze: Follow up with Annie Easley' });
+    await snooze.waitFor({ timeout: 15_000 });
+    const clickedAt = Date.now();
+    await snooze.click();
+    await popup.getByText('Nothing due. Nice.').waitFor({ timeout: 3_000 });
+    await expect.poll(badge, { timeout: 3_000 }).toBe('');
+
+    // Snoozing a one-off follow-up moves its date to the end of the snooze...
+    const until = (await send<{ nextFollowUp?: number }>('contact.get', { id: annie })).nextFollowUp!;
+    expect(until).toBeGreaterThanOrEqual(clickedAt + 5 * MINUTE);
+    expect(until).toBeLessThan(Date.now() + 5 * MINUTE + 1);
+    // ...where the single alarm now points: it comes back (and is notified again) then.
+    await expect.poll(async () => (await alarms()).find((a) => a.name === 'tickler-next')?.scheduledTime, { timeout: 3_000 }).toBe(until);
+    const listed = await send<{ items: { key: string }[] }>('ticklers.list', {});
+    expect(listed.items).toEqual([]);
+  });
+
+  it('the contact page (where a notification click leads, as in Firefox) has Done and Snooze for what is due', async () => {
+    const christine = await newContact('Christine Darden');
+    await send('contact.update', { id: christine, patch: { nextFollowUp: Date.now() - 1_000 } });
+    await expect.poll(badge, { timeout: 3_000 }).toBe('1');
+    const page = await h.context.newPage();
+    await page.goto(`chrome-extension://${h.extensionId}/sidebar.html?contact=${christine}`);
+    await page.getByRole('heading', { name: 'Due now' }).waitFor();
+    await page.getByRole('button', { name: 'Done: Follow up with Christine Darden' }).click();
+    await page.getByRole('heading', { name: 'Due now' }).waitFor({ state: 'detached', timeout: 3_000 });
+    await expect.poll(badge, { timeout: 3_000 }).toBe('');
+    await page.close();
+  });
+
+  afterAll(async () => popup?.close());
+});
+
 /** The key of the only stored thank-you reminder, read from the store through the worker. */
 async function thankYouKey(): Promise<string> {
   const key = await inWorker(

@@ -22,6 +22,7 @@ import type { SettingsService } from './settings';
 import { RequestError } from './request-error';
 import { classifySender, type SenderInfo, type SenderKind } from './sender';
 import type { TabContexts } from './tab-contexts';
+import type { Ticklers } from './ticklers';
 
 export interface DispatchDeps {
   contacts: ContactService;
@@ -31,6 +32,8 @@ export interface DispatchDeps {
   pitches: PitchService;
   settings: SettingsService;
   tabs: TabContexts;
+  /** The follow-up reminders: listing what is due and acting on it. */
+  ticklers: Pick<Ticklers, 'list' | 'actAndWake'>;
   extensionId: string;
   extensionOrigin: string;
   workerStartedAt: number;
@@ -233,6 +236,15 @@ function createHandlers(deps: DispatchDeps): Handlers {
       const pitch = await pitches.remove(id);
       deps.broadcast({ rapport: 1, event: 'pitches-changed' });
       return pitch;
+    },
+
+    async 'ticklers.list'({ contactId }) {
+      return deps.ticklers.list({ contactId });
+    },
+
+    async 'tickler.act'({ key, action }) {
+      const acted = await deps.ticklers.actAndWake([key], action);
+      return { acted: acted.includes(key) };
     },
 
     async 'settings.get'() {

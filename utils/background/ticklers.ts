@@ -9,10 +9,13 @@
 import type { Contact } from '../model/contact';
 import { Settings } from '../model/settings';
 import type { RapportDatabase } from '../store/database';
+import { addDays, startOfDay } from '../dates';
 import {
   applyItemAction,
   computeSchedule,
+  dailyDigest,
   findItem,
+  nextDigestAt,
   planWake,
   snoozeUntil,
   type ItemAction,
@@ -27,6 +30,10 @@ export const NEXT_ALARM = 'tickler-next';
 /** A periodic alarm that recomputes anyway, in case the next-due alarm was lost. */
 export const SAFETY_ALARM = 'tickler-safety';
 export const SAFETY_PERIOD_MINUTES = 15;
+/** The opt-in daily digest ("3 follow-ups due today"), at the chosen hour; re-created at every wake. */
+export const DIGEST_ALARM = 'tickler-digest';
+/** The digest's notification id (one a day; a newer one replaces the old). */
+export const DIGEST_NOTIFICATION = 'tickler-digest';
 /** storage.local key of the occurrence keys already notified. */
 export const NOTIFIED_KEY = 'tickler.notified';
 /** Writes come in bursts (a log then a debrief save): recompute once, this long after the last. */
@@ -98,6 +105,8 @@ export interface TicklerDeps {
   notificationButtons: boolean;
   /** Told which contacts an action from a notification changed (to refresh open sidebars). */
   onContactsChanged?: (ids: number[]) => void;
+  /** Told after every wake (what is due may have changed): open popups and pages reload. */
+  onChanged?: () => void;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -127,7 +136,11 @@ export function createTicklers(deps: TicklerDeps) {
     };
   }
 
-  async function setAlarms(alarmAt: number | null) {
+  async function setAlarms(alarmAt: number | null, digestAt: number | null) {
+    if (digestAt === null) await apis.alarms.clear(DIGEST_ALARM);
+    else if ((await apis.alarms.get(DIGEST_ALARM))?.scheduledTime !== digestAt) {
+      await apis.alarms.create(DIGEST_ALARM, { when: digestAt });
+    }
     if (alarmAt === null) await apis.alarms.clear(NEXT_ALARM);
     else {
       const current = await apis.alarms.get(NEXT_ALARM);
@@ -159,8 +172,13 @@ export function createTicklers(deps: TicklerDeps) {
       await apis.notifications.create(notificationIdFor(notification), notificationOptions(notification));
     }
     await apis.local.set({ [NOTIFIED_KEY]: plan.notified });
-    await setAlarms(plan.alarmAt);
+    await setAlarms(plan.alarmAt, nextDigestAt(data.settings.digest, now));
     await clearStale(plan).catch((error) => deps.log?.('could not clear old notifications', error));
+    try {
+      deps.onChanged?.();
+    } catch (error) {
+      deps.log?.('onChanged failed', error);
+    }
     return plan;
   }
 
@@ -229,15 +247,65 @@ export function createTicklers(deps: TicklerDeps) {
     });
   }
 
+  /**
+   * Done, snooze (the settings' length) or dismiss on items by key, then recompute (badge,
+   * alarms, stale notifications): what the notification buttons, the popup and the contact
+   * page all do. Returns the keys acted on.
+   */
+  async function actAndWake(keys: readonly string[], action: 'done' | 'snooze' | 'dismiss'): Promise<string[]> {
+    const acted = await act(keys, action === 'snooze' ? 'snooze' : { type: action });
+    await wake();
+    return acted;
+  }
+
   /** A notification's Done (0) or Snooze (1) button: acts on all its keys, then recomputes. */
   async function onButtonClicked(notificationId: string, buttonIndex: number) {
     if (!isTicklerNotification(notificationId)) return;
     const keys = keysFromNotificationId(notificationId);
-    if (buttonIndex === DONE_BUTTON) await act(keys, { type: 'done' });
-    else if (buttonIndex === SNOOZE_BUTTON) await act(keys, 'snooze');
-    else return;
+    const action = buttonIndex === DONE_BUTTON ? 'done' : buttonIndex === SNOOZE_BUTTON ? 'snooze' : null;
+    if (action === null) return;
+    await act(keys, action === 'snooze' ? 'snooze' : { type: action });
     await apis.notifications.clear(notificationId);
     await wake();
+  }
+
+  /**
+   * The due and overdue items (of one contact, when given) and this week's goal progress:
+   * contacts created since Monday 00:00 local time, and follow-ups done since then (reminder
+   * rows marked done this week, any reason).
+   */
+  async function list(options: { contactId?: number | undefined } = {}) {
+    const now = deps.now();
+    const { contacts, reminders, settings } = await load();
+    const schedule = computeSchedule({ contacts, reminders, settings, now });
+    const byId = new Map(contacts.map((contact) => [contact.id, contact]));
+    const items = schedule.due
+      .filter((item) => options.contactId === undefined || item.contactId === options.contactId)
+      .map((item) => {
+        const contact = item.contactId === undefined ? undefined : byId.get(item.contactId);
+        const url = contact ? linkedinUrl(contact) : undefined;
+        return {
+          key: item.key,
+          ...(item.contactId !== undefined ? { contactId: item.contactId } : {}),
+          ...(item.contactName !== undefined ? { contactName: item.contactName } : {}),
+          ...(url ? { linkedinUrl: url } : {}),
+          reason: item.reason,
+          text: item.text,
+          due: item.due,
+        };
+      });
+    const since = startOfWeek(now);
+    const thisWeek = (at: number | undefined) => at !== undefined && at >= since && at <= now;
+    const newContacts = contacts.filter((contact) => thisWeek(contact.createdAt)).length;
+    const followUpsDone = reminders.filter((row) => row.status === 'done' && thisWeek(row.completedAt)).length;
+    return {
+      items,
+      goals: {
+        weekStart: since,
+        newContacts: { done: newContacts, goal: settings.weeklyGoals.newContacts },
+        followUps: { done: followUpsDone, goal: settings.weeklyGoals.followUps },
+      },
+    };
   }
 
   async function contactIdForKey(key: string): Promise<number | undefined> {
@@ -251,9 +319,7 @@ export function createTicklers(deps: TicklerDeps) {
 
   /** Where clicking a notification about `contact` goes: the LinkedIn profile, else Rapport's contact page. */
   function contactUrl(contact: Contact): string {
-    if (contact.linkedinUrl) return contact.linkedinUrl;
-    if (contact.linkedinSlug) return `https://www.linkedin.com/in/${contact.linkedinSlug}/`;
-    return apis.getURL(`/sidebar.html?contact=${contact.id}`);
+    return linkedinUrl(contact) ?? apis.getURL(`/sidebar.html?contact=${contact.id}`);
   }
 
   /**
@@ -261,6 +327,10 @@ export function createTicklers(deps: TicklerDeps) {
    * several people opens the first one (until the popup lists them all).
    */
   async function onClicked(notificationId: string): Promise<string | undefined> {
+    if (notificationId === DIGEST_NOTIFICATION) {
+      await apis.notifications.clear(notificationId);
+      return undefined;
+    }
     if (!isTicklerNotification(notificationId)) return undefined;
     let url: string | undefined;
     for (const key of keysFromNotificationId(notificationId)) {
@@ -276,11 +346,44 @@ export function createTicklers(deps: TicklerDeps) {
     return url;
   }
 
-  /** Both alarms just recompute. */
-  async function onAlarm(alarm: { name: string }) {
-    if (alarm.name === NEXT_ALARM || alarm.name === SAFETY_ALARM) await wake();
+  /** The daily digest: one notification "3 follow-ups due today", if anything is due today. */
+  async function digest(now = deps.now()) {
+    const { contacts, reminders, settings } = await load();
+    if (!settings.digest.enabled) return null;
+    const today = dailyDigest(computeSchedule({ contacts, reminders, settings, now }).items, now);
+    if (!today) return null;
+    await apis.notifications.create(DIGEST_NOTIFICATION, {
+      type: 'basic',
+      iconUrl: apis.getURL('/icon/128.png'),
+      title: today.title,
+      message: today.message,
+    });
+    return today;
   }
 
-  return { wake, afterWrite, act, onButtonClicked, onClicked, onAlarm };
+  /** The next-due and safety alarms recompute; the digest alarm shows the digest, then recomputes (next day's alarm). */
+  async function onAlarm(alarm: { name: string }) {
+    if (alarm.name === NEXT_ALARM || alarm.name === SAFETY_ALARM) await wake();
+    else if (alarm.name === DIGEST_ALARM) {
+      await digest().catch((error) => deps.log?.('digest failed', error));
+      await wake();
+    }
+  }
+
+  return { wake, afterWrite, act, actAndWake, list, digest, onButtonClicked, onClicked, onAlarm };
 }
 export type Ticklers = ReturnType<typeof createTicklers>;
+
+/** The contact's LinkedIn profile URL, if known. */
+export function linkedinUrl(contact: Contact): string | undefined {
+  if (contact.linkedinUrl) return contact.linkedinUrl;
+  if (contact.linkedinSlug) return `https://www.linkedin.com/in/${contact.linkedinSlug}/`;
+  return undefined;
+}
+
+/** Monday 00:00 local time of the week of `at`. */
+export function startOfWeek(at: number): number {
+  const day = startOfDay(at);
+  const weekday = (new Date(day).getDay() + 6) % 7; // Monday 0 … Sunday 6
+  return addDays(day, -weekday);
+}

@@ -5,7 +5,7 @@ import { Contact, ContactDraft, ContactPatch, ContactSummary } from '../model/co
 import { Interaction, InteractionKind } from '../model/interaction';
 import { PageContext } from '../model/page-context';
 import { Pitch } from '../model/pitch';
-import { Reminder } from '../model/reminder';
+import { Reminder, ReminderReason } from '../model/reminder';
 import { Settings, SettingsPatch } from '../model/settings';
 
 /**
@@ -69,6 +69,34 @@ export const SidebarView = z.object({
   company: CompanyView.nullable(),
 });
 export type SidebarView = z.infer<typeof SidebarView>;
+
+/** A reminder due now (or overdue), as the popup and the contact page list it. */
+export const DueItem = z.object({
+  /** Stable key for acting on it: `cadence:<id>`, `follow-up:<id>`, `reminder:<id>`. */
+  key: z.string(),
+  contactId: Id.optional(),
+  contactName: z.string().optional(),
+  /** The contact's LinkedIn profile, when known (what "Open" opens first). */
+  linkedinUrl: z.string().optional(),
+  reason: ReminderReason,
+  text: z.string(),
+  due: z.number(),
+});
+export type DueItem = z.infer<typeof DueItem>;
+
+const GoalProgress = z.object({ done: z.number().int().min(0), goal: z.number().int().min(0) });
+
+export const TicklerList = z.object({
+  /** Due and overdue, earliest first. */
+  items: z.array(DueItem),
+  /** This week's progress (the week starts Monday 00:00 local time). */
+  goals: z.object({ weekStart: z.number(), newContacts: GoalProgress, followUps: GoalProgress }),
+});
+export type TicklerList = z.infer<typeof TicklerList>;
+
+/** An item key as the scheduler makes them. */
+export const TicklerKey = z.string().max(64).regex(/^(cadence|follow-up|reminder):[1-9]\d{0,15}$/, 'not a reminder key');
+export const TicklerAction = z.enum(['done', 'snooze', 'dismiss']);
 
 export const contract = {
   /** Liveness and worker-start detection. */
@@ -203,6 +231,18 @@ export const contract = {
     request: z.object({ id: Id }),
     response: Pitch,
   }),
+  /** The reminders due now (all, or one contact's) and this week's goal progress. */
+  'ticklers.list': declare({
+    from: 'extension',
+    request: z.object({ contactId: Id.optional() }),
+    response: TicklerList,
+  }),
+  /** Done, snooze (for settings.snoozeMinutes) or dismiss a pending reminder; `acted` is false when it was no longer pending. */
+  'tickler.act': declare({
+    from: 'extension',
+    request: z.object({ key: TicklerKey, action: TicklerAction }),
+    response: z.object({ acted: z.boolean() }),
+  }),
   'settings.get': declare({
     from: 'extension',
     request: z.object({}),
@@ -255,5 +295,7 @@ export const BroadcastEvent = z.discriminatedUnion('event', [
   z.object({ rapport: z.literal(1), event: z.literal('companies-changed'), keys: z.array(z.string()) }),
   z.object({ rapport: z.literal(1), event: z.literal('pitches-changed') }),
   z.object({ rapport: z.literal(1), event: z.literal('settings-changed') }),
+  /** The reminders were recomputed: what is due may have changed. */
+  z.object({ rapport: z.literal(1), event: z.literal('ticklers-changed') }),
 ]);
 export type BroadcastEvent = z.infer<typeof BroadcastEvent>;

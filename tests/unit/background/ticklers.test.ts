@@ -356,6 +356,7 @@ describe('the dispatcher', () => {
       pitches: {} as never,
       settings: createSettingsService(db),
       tabs: {} as never,
+      ticklers: {} as never,
       extensionId: 'rapport-id',
       extensionOrigin: origin,
       workerStartedAt: T0,

@@ -163,6 +163,11 @@ const defaultHandlers: Handlers = {
   'pitch.save': ({ id, audience, text }) => makePitch({ id: id ?? 800, audience, text }),
   'pitch.delete': ({ id }) => makePitch({ id }),
   'settings.get': () => Settings.parse({}),
+  'ticklers.list': () => ({
+    items: [],
+    goals: { weekStart: NOW - 3 * DAY, newContacts: { done: 0, goal: 5 }, followUps: { done: 0, goal: 5 } },
+  }),
+  'tickler.act': () => ({ acted: true }),
   'settings.update': ({ patch }) => Settings.parse(patch),
   'company.setTarget': ({ name, target, rank }) => makeCompany({ name, target, ...(rank ? { targetRank: rank } : {}) }),
 };

@@ -544,6 +544,38 @@ const fixtures: Record<MessageType, Fixture> = {
     payload: {},
     bad: nonObjects,
   },
+  'ticklers.list': {
+    sender: sidePanel,
+    payload: { contactId: 1 },
+    seed: seedContact,
+    bad: [
+      ...nonObjects,
+      { name: 'a string contactId', payload: { contactId: '1' }, paths: ['contactId'] },
+      { name: 'a zero contactId', payload: { contactId: 0 }, paths: ['contactId'] },
+      { name: 'a negative contactId', payload: { contactId: -1 }, paths: ['contactId'] },
+      { name: 'a fractional contactId', payload: { contactId: 1.5 }, paths: ['contactId'] },
+      { name: 'a null contactId', payload: { contactId: null }, paths: ['contactId'] },
+    ],
+  },
+  'tickler.act': {
+    sender: sidePanel,
+    payload: { key: 'follow-up:1', action: 'done' },
+    seed: seedContact,
+    bad: [
+      ...nonObjects,
+      { name: 'no key', payload: { action: 'done' }, paths: ['key'] },
+      { name: 'a numeric key', payload: { key: 1, action: 'done' }, paths: ['key'] },
+      { name: 'an unknown key kind', payload: { key: 'contact:1', action: 'done' }, paths: ['key'] },
+      { name: 'a key without an id', payload: { key: 'follow-up:', action: 'done' }, paths: ['key'] },
+      { name: 'a key with id 0', payload: { key: 'reminder:0', action: 'done' }, paths: ['key'] },
+      { name: 'a key with trailing text', payload: { key: 'reminder:1,reminder:2', action: 'done' }, paths: ['key'] },
+      { name: 'a key beyond 64 chars', payload: { key: `reminder:${long(60, '1')}`, action: 'done' }, paths: ['key'] },
+      { name: 'no action', payload: { key: 'follow-up:1' }, paths: ['action'] },
+      { name: 'an unknown action', payload: { key: 'follow-up:1', action: 'delete' }, paths: ['action'] },
+      { name: 'an action object', payload: { key: 'follow-up:1', action: { type: 'done' } }, paths: ['action'] },
+      { name: 'several bad fields at once', payload: { key: '', action: 'later' }, paths: ['key', 'action'] },
+    ],
+  },
   'settings.update': {
     sender: sidePanel,
     payload: withSettings({ snoozeMinutes: 30, sidebarHost: 'side-panel' }),
@@ -778,6 +810,8 @@ const FROM: Record<MessageType, 'any' | 'content' | 'extension'> = {
   'pitch.delete': 'extension',
   'settings.get': 'extension',
   'settings.update': 'extension',
+  'ticklers.list': 'extension',
+  'tickler.act': 'extension',
 };
 
 /** Tab 7 (Ada, with a contact) and tab 8 (Bob) registered by their content scripts. */

@@ -10,6 +10,8 @@ import { createPitchService, type PitchService } from '../../../utils/background
 import { createSettingsService, type SettingsService } from '../../../utils/background/settings';
 import type { SenderInfo } from '../../../utils/background/sender';
 import { createTabContexts, type SessionArea } from '../../../utils/background/tab-contexts';
+import { createTicklers, type TicklerApis } from '../../../utils/background/ticklers';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { BroadcastEvent, MessageType } from '../../../utils/messages/contract';
 import type { ContactDraft } from '../../../utils/model/contact';
 import type { PageContext } from '../../../utils/model/page-context';
@@ -130,6 +132,15 @@ export function createHarness(options: HarnessOptions = {}) {
   const realPitches = createPitchService(db, now);
   const realSettings = createSettingsService(db);
   const onSettingsChanged = vi.fn<(settings: Settings) => void>();
+  const ticklerApis: TicklerApis = {
+    alarms: fakeBrowser.alarms,
+    notifications: fakeBrowser.notifications,
+    action: fakeBrowser.action,
+    tabs: { create: async () => undefined },
+    local: fakeBrowser.storage.local as unknown as TicklerApis['local'],
+    getURL: (path) => `${ORIGIN}${path.replace(/^\//, '')}`,
+  };
+  const ticklers = createTicklers({ db, contacts: realContacts, apis: ticklerApis, now, notificationButtons: true, log });
   const deps: DispatchDeps = {
     contacts: options.contacts ? options.contacts(realContacts) : realContacts,
     companies: options.companies ? options.companies(realCompanies) : realCompanies,
@@ -138,6 +149,7 @@ export function createHarness(options: HarnessOptions = {}) {
     pitches: options.pitches ? options.pitches(realPitches) : realPitches,
     settings: options.settings ? options.settings(realSettings) : realSettings,
     tabs,
+    ticklers,
     extensionId: EXT,
     extensionOrigin: ORIGIN,
     workerStartedAt: WORKER_STARTED_AT,
@@ -150,6 +162,7 @@ export function createHarness(options: HarnessOptions = {}) {
 
   return {
     db,
+    ticklers,
     area,
     tabs,
     broadcast,

@@ -1,0 +1,224 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { ErrorNote } from '../card/ErrorNote';
+import { useAction } from '../card/use-action';
+import { onBroadcast, type Request } from '../../utils/messages/client';
+import type { DueItem, TicklerList } from '../../utils/messages/contract';
+import type { ContactSummary } from '../../utils/model/contact';
+import type { Settings } from '../../utils/model/settings';
+import { dueText } from '../../utils/relative-time';
+
+/** Where the popup's links go: the browser opens them in a new tab. */
+export interface PopupLinks {
+  /** Rapport's own page for a contact (`sidebar.html?contact=<id>`). */
+  contactPage(id: number): string;
+  open(url: string): void;
+}
+
+const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
+const hourLabel = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * The toolbar popup: the reminders due now (Done / Snooze / Open), a quick search over
+ * contacts, this week's goals, and the daily digest setting. Live: reloads on the worker's
+ * broadcasts.
+ */
+export function PopupApp(props: { request: Request; links: PopupLinks; now?: () => number }) {
+  const { request, links } = props;
+  const now = props.now ?? Date.now;
+  const [list, setList] = useState<TicklerList | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
+
+  const reload = useCallback(
+    (live: () => boolean = () => true) =>
+      Promise.all([request('ticklers.list', {}), request('settings.get', {})]).then(
+        ([nextList, nextSettings]) => {
+          if (!live()) return;
+          setList(nextList);
+          setSettings(nextSettings);
+          setLoadError(null);
+        },
+        (e: unknown) => live() && setLoadError(message(e)),
+      ),
+    [request],
+  );
+
+  useEffect(() => {
+    let live = true;
+    void reload(() => live);
+    const stop = onBroadcast((event) => {
+      if (event.event === 'ticklers-changed' || event.event === 'contacts-changed' || event.event === 'settings-changed') {
+        void reload(() => live);
+      }
+    });
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [reload]);
+
+  const act = (item: DueItem, action: 'done' | 'snooze') =>
+    run(async () => {
+      await request('tickler.act', { key: item.key, action });
+      await reload();
+    });
+
+  const openItem = (item: DueItem) => {
+    if (item.linkedinUrl) links.open(item.linkedinUrl);
+    else if (item.contactId !== undefined) links.open(links.contactPage(item.contactId));
+  };
+
+  return (
+    <main class="popup" aria-busy={list === null && !loadError}>
+      <header class="brand" aria-hidden="true">
+        Rapport
+      </header>
+      {loadError && <ErrorNote error={loadError} what="Rapport couldn’t load your reminders" />}
+
+      <section aria-labelledby="due-heading">
+        <h2 id="due-heading">Due now</h2>
+        {list === null ? (
+          !loadError && <p class="quiet">Loading…</p>
+        ) : list.items.length === 0 ? (
+          <p class="quiet">Nothing due. Nice.</p>
+        ) : (
+          <ul class="due-list">
+            {list.items.map((item) => (
+              <li key={item.key}>
+                <p>
+                  <span dir="auto">{item.text}</span>{' '}
+                  <span class={item.due < now() ? 'quiet overdue' : 'quiet'}>({dueText(item.due, now())})</span>
+                </p>
+                <div class="row small-buttons">
+                  <button type="button" disabled={busy} aria-label={`Done: ${item.text}`} onClick={() => void act(item, 'done')}>
+                    Done
+                  </button>
+                  <button type="button" disabled={busy} aria-label={`Snooze: ${item.text}`} onClick={() => void act(item, 'snooze')}>
+                    Snooze
+                  </button>
+                  {(item.linkedinUrl || item.contactId !== undefined) && (
+                    <button type="button" aria-label={`Open ${item.contactName ?? 'the contact'}`} onClick={() => openItem(item)}>
+                      Open
+                    </button>
+                  )}
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+        <ErrorNote error={error} what="Not saved" />
+      </section>
+
+      <ContactSearch request={request} links={links} />
+
+      {list && (
+        <section aria-labelledby="goals-heading">
+          <h2 id="goals-heading">This week</h2>
+          <ul class="goals">
+            <li>
+              New contacts this week: {list.goals.newContacts.done} of {list.goals.newContacts.goal}
+            </li>
+            <li>
+              Follow-ups done: {list.goals.followUps.done} of {list.goals.followUps.goal}
+            </li>
+          </ul>
+        </section>
+      )}
+
+      {settings && <DigestSettings request={request} settings={settings} onSaved={setSettings} />}
+    </main>
+  );
+}
+
+/** A quick search over contacts by name; a result opens the contact's own page. */
+function ContactSearch(props: { request: Request; links: PopupLinks }) {
+  const { request, links } = props;
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<ContactSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const text = query.trim();
+    if (!text) {
+      setResults(null);
+      return;
+    }
+    let live = true;
+    request('contacts.search', { query: text, limit: 8 }).then(
+      (found) => {
+        if (!live) return;
+        setResults(found);
+        setError(null);
+      },
+      (e: unknown) => live && setError(message(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [request, query]);
+
+  return (
+    <section aria-labelledby="search-heading">
+      <h2 id="search-heading">Find a contact</h2>
+      <input type="search" placeholder="Name…" aria-label="Search contacts" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+      <ErrorNote error={error} what="Search failed" />
+      {results !== null &&
+        (results.length === 0 ? (
+          <p class="quiet">No contact matches “{query.trim()}”.</p>
+        ) : (
+          <ul class="search-results" aria-label="Matching contacts">
+            {results.map((contact) => (
+              <li key={contact.id}>
+                <button type="button" class="link" aria-label={`Open ${contact.name}`} onClick={() => links.open(links.contactPage(contact.id))}>
+                  <span dir="auto">{contact.name}</span>
+                  {(contact.title || contact.company) && (
+                    <span class="quiet small"> — {[contact.title, contact.company].filter(Boolean).join(', ')}</span>
+                  )}
+                </button>
+              </li>
+            ))}
+          </ul>
+        ))}
+    </section>
+  );
+}
+
+/** The opt-in daily digest: on/off and the hour, under a "Settings" disclosure. */
+function DigestSettings(props: { request: Request; settings: Settings; onSaved: (settings: Settings) => void }) {
+  const { request, settings, onSaved } = props;
+  const { busy, error, run } = useAction();
+  const save = (digest: Settings['digest']) =>
+    run(async () => onSaved(await request('settings.update', { patch: { digest } })));
+
+  return (
+    <details class="section">
+      <summary>Settings</summary>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={settings.digest.enabled}
+          disabled={busy}
+          onChange={(e) => void save({ ...settings.digest, enabled: e.currentTarget.checked })}
+        />
+        <span>Daily digest notification</span>
+      </label>
+      <label class="field inline">
+        <span>Digest time</span>
+        <select
+          value={String(settings.digest.hour)}
+          disabled={busy}
+          onChange={(e) => void save({ ...settings.digest, hour: Number(e.currentTarget.value) })}
+        >
+          {HOURS.map((hour) => (
+            <option key={hour} value={String(hour)}>
+              {hourLabel(hour)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ErrorNote error={error} what="Not saved" />
+    </details>
+  );
+}
