@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ErrorNote } from '../card/ErrorNote';
 import { useAction } from '../card/use-action';
+import { ReminderSettings } from './ReminderSettings';
 import { onBroadcast, type Request } from '../../utils/messages/client';
 import type { DueItem, TicklerList } from '../../utils/messages/contract';
 import type { ContactSummary } from '../../utils/model/contact';
@@ -219,6 +220,7 @@ function DigestSettings(props: { request: Request; settings: Settings; onSaved: 
         </select>
       </label>
       <ErrorNote error={error} what="Not saved" />
+      <ReminderSettings request={request} settings={settings} onSaved={onSaved} />
     </details>
   );
 }
