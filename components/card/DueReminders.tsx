@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { onBroadcast, type Request } from '../../utils/messages/client';
 import type { DueItem } from '../../utils/messages/contract';
-import { dueText } from '../../utils/relative-time';
+import { DueItemRow } from './DueItemRow';
 import { ErrorNote } from './ErrorNote';
 import { useAction } from './use-action';
 
@@ -57,20 +57,7 @@ export function DueReminders(props: { contactId: number; request: Request; now?:
       {loadError && <ErrorNote error={loadError} what="Couldn’t load the reminders" />}
       <ul>
         {items.map((item) => (
-          <li key={item.key}>
-            <p>
-              <span dir="auto">{item.text}</span>{' '}
-              <span class={item.due < now() ? 'quiet overdue' : 'quiet'}>({dueText(item.due, now())})</span>
-            </p>
-            <div class="row small-buttons">
-              <button type="button" disabled={busy} aria-label={`Done: ${item.text}`} onClick={() => void act(item.key, 'done')}>
-                Done
-              </button>
-              <button type="button" disabled={busy} aria-label={`Snooze: ${item.text}`} onClick={() => void act(item.key, 'snooze')}>
-                Snooze
-              </button>
-            </div>
-          </li>
+          <DueItemRow key={item.key} item={item} now={now()} busy={busy} onAct={(action) => void act(item.key, action)} />
         ))}
       </ul>
       <ErrorNote error={error} what="Not saved" />

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ErrorNote } from '../card/ErrorNote';
 import { useAction } from '../card/use-action';
+import { DueItemRow } from '../card/DueItemRow';
+import { HourSelect } from './HourSelect';
 import { ReminderSettings } from './ReminderSettings';
 import { onBroadcast, type Request } from '../../utils/messages/client';
 import type { DueItem, TicklerList } from '../../utils/messages/contract';
 import type { ContactSummary } from '../../utils/model/contact';
 import type { Settings } from '../../utils/model/settings';
-import { dueText } from '../../utils/relative-time';
 
 /** Where the popup's links go: the browser opens them in a new tab. */
 export interface PopupLinks {
@@ -15,8 +16,6 @@ export interface PopupLinks {
   open(url: string): void;
 }
 
-const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
-const hourLabel = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
@@ -87,25 +86,14 @@ export function PopupApp(props: { request: Request; links: PopupLinks; now?: () 
         ) : (
           <ul class="due-list">
             {list.items.map((item) => (
-              <li key={item.key}>
-                <p>
-                  <span dir="auto">{item.text}</span>{' '}
-                  <span class={item.due < now() ? 'quiet overdue' : 'quiet'}>({dueText(item.due, now())})</span>
-                </p>
-                <div class="row small-buttons">
-                  <button type="button" disabled={busy} aria-label={`Done: ${item.text}`} onClick={() => void act(item, 'done')}>
-                    Done
-                  </button>
-                  <button type="button" disabled={busy} aria-label={`Snooze: ${item.text}`} onClick={() => void act(item, 'snooze')}>
-                    Snooze
-                  </button>
-                  {(item.linkedinUrl || item.contactId !== undefined) && (
-                    <button type="button" aria-label={`Open ${item.contactName ?? 'the contact'}`} onClick={() => openItem(item)}>
-                      Open
-                    </button>
-                  )}
-                </div>
-              </li>
+              <DueItemRow
+                key={item.key}
+                item={item}
+                now={now()}
+                busy={busy}
+                onAct={(action) => void act(item, action)}
+                onOpen={item.linkedinUrl || item.contactId !== undefined ? () => openItem(item) : undefined}
+              />
             ))}
           </ul>
         )}
@@ -205,20 +193,12 @@ function DigestSettings(props: { request: Request; settings: Settings; onSaved: 
         />
         <span>Daily digest notification</span>
       </label>
-      <label class="field inline">
-        <span>Digest time</span>
-        <select
-          value={String(settings.digest.hour)}
-          disabled={busy}
-          onChange={(e) => void save({ ...settings.digest, hour: Number(e.currentTarget.value) })}
-        >
-          {HOURS.map((hour) => (
-            <option key={hour} value={String(hour)}>
-              {hourLabel(hour)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <HourSelect
+        label="Digest time"
+        value={settings.digest.hour}
+        disabled={busy}
+        onChange={(hour) => void save({ ...settings.digest, hour })}
+      />
       <ErrorNote error={error} what="Not saved" />
       <ReminderSettings request={request} settings={settings} onSaved={onSaved} />
     </details>

@@ -1,11 +1,10 @@
 import { ErrorNote } from '../card/ErrorNote';
 import { typeLabel } from '../card/labels';
 import { useAction } from '../card/use-action';
+import { HourSelect } from './HourSelect';
 import type { Request } from '../../utils/messages/client';
 import { DEFAULT_CADENCE_DAYS, type Settings, type SettingsPatch } from '../../utils/model/settings';
 
-const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
-const hourLabel = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
 const SNOOZES: [number, string][] = [
   [15, '15 minutes'],
   [60, '1 hour'],
@@ -85,20 +84,13 @@ export function ReminderSettings(props: { request: Request; settings: Settings; 
       {settings.quietHours.enabled && (
         <div class="row">
           {(['startHour', 'endHour'] as const).map((end) => (
-            <label key={end} class="field inline">
-              <span>{end === 'startHour' ? 'From' : 'Until'}</span>
-              <select
-                value={String(settings.quietHours[end])}
-                disabled={busy}
-                onChange={(e) => void save({ quietHours: { ...settings.quietHours, [end]: Number(e.currentTarget.value) } })}
-              >
-                {HOURS.map((hour) => (
-                  <option key={hour} value={String(hour)}>
-                    {hourLabel(hour)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <HourSelect
+              key={end}
+              label={end === 'startHour' ? 'From' : 'Until'}
+              value={settings.quietHours[end]}
+              disabled={busy}
+              onChange={(hour) => void save({ quietHours: { ...settings.quietHours, [end]: hour } })}
+            />
           ))}
         </div>
       )}
