@@ -4,17 +4,19 @@ import { createCommitmentService } from '../utils/background/commitments';
 import { createCompanyService } from '../utils/background/companies';
 import { createContactService } from '../utils/background/contacts';
 import { createInteractionService } from '../utils/background/interactions';
+import { createMailService } from '../utils/background/mail';
 import { createPitchService } from '../utils/background/pitches';
 import { createSettingsService } from '../utils/background/settings';
 import { createDispatcher } from '../utils/background/dispatch';
 import { createTabContexts } from '../utils/background/tab-contexts';
 import { createTicklers } from '../utils/background/ticklers';
 import type { BroadcastEvent } from '../utils/messages/contract';
-import { isLinkedInUrl } from '../utils/active-tab';
+import { isAnnotatedUrl } from '../utils/active-tab';
 import { sidePanelApi, trackOpenPanels, type PanelEvents, type PanelHostApis } from '../utils/side-panel';
 import { registerSidebarCommand } from '../utils/sidebar-command';
 import { syncSidebarHost } from '../utils/sidebar-host-sync';
 import { RapportDatabase } from '../utils/store/database';
+import { signalStoreChanged } from '../utils/webmail/store-signal';
 
 export default defineBackground(() => {
   const workerStartedAt = Date.now();
@@ -25,6 +27,8 @@ export default defineBackground(() => {
   const broadcast = (event: BroadcastEvent) => {
     // Reaches extension pages only; "no receiver" is normal when no sidebar is open.
     browser.runtime.sendMessage(event).catch(() => {});
+    // Content scripts (the mail badges' caches) hear of store changes through storage.
+    if (event.event === 'contacts-changed') void signalStoreChanged(browser.storage.local, event.ids);
   };
 
   const contacts = createContactService(db, Date.now);
@@ -63,10 +67,12 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(wake);
   wake();
 
+  const interactions = createInteractionService(db, Date.now);
   const dispatch = createDispatcher({
     contacts,
     companies: createCompanyService(db, Date.now),
-    interactions: createInteractionService(db, Date.now),
+    interactions,
+    mail: createMailService({ db, contacts, interactions, settings, now: Date.now }),
     commitments: createCommitmentService(db, Date.now),
     pitches: createPitchService(db, Date.now),
     settings,
@@ -111,7 +117,7 @@ export default defineBackground(() => {
     storageChanged: browser.storage.onChanged,
     panel,
     tabShowsSidebar: async (tab) =>
-      tab.id !== undefined && isLinkedInUrl(tab.url) && Boolean((await tabs.get(tab.id))?.context),
+      tab.id !== undefined && isAnnotatedUrl(tab.url) && Boolean((await tabs.get(tab.id))?.context),
     log: (message, error) => console.error(`[Rapport] ${message}`, error),
   });
 });

@@ -4,18 +4,20 @@
 // exactly the ones it can say something about.
 import { isLinkedInHost } from './linkedin/profile-url';
 
+const MAIL_HOSTS = new Set(['mail.google.com', 'outlook.live.com', 'outlook.office.com', 'outlook.office365.com']);
+
 export interface FollowedTab {
   tabId: number;
-  /** The tab shows LinkedIn, where Rapport's content script tells the worker who the page is about. */
-  onLinkedIn: boolean;
+  /** The tab shows a site Rapport annotates (LinkedIn, Gmail, Outlook): its content script tells the worker who the page is about. */
+  onSite: boolean;
 }
 
-/** Whether Rapport's LinkedIn content script runs on `url` (see LINKEDIN_PATTERNS). */
-export function isLinkedInUrl(url: string | undefined): boolean {
+/** Whether one of Rapport's content scripts runs on `url` (see HOST_PATTERNS). */
+export function isAnnotatedUrl(url: string | undefined): boolean {
   if (!url) return false;
   try {
     const { protocol, hostname } = new URL(url);
-    return protocol === 'https:' && isLinkedInHost(hostname);
+    return protocol === 'https:' && (isLinkedInHost(hostname) || MAIL_HOSTS.has(hostname));
   } catch {
     return false;
   }
@@ -57,8 +59,8 @@ export function followActiveTab(apis: TabApis, onChange: (tab: FollowedTab) => v
   const report = (tab: TabLike | undefined) => {
     if (stopped || tab?.id === undefined) return;
     if (tab.windowId !== undefined) windowId = tab.windowId;
-    const next = { tabId: tab.id, onLinkedIn: isLinkedInUrl(tab.url) };
-    if (last && last.tabId === next.tabId && last.onLinkedIn === next.onLinkedIn) return;
+    const next = { tabId: tab.id, onSite: isAnnotatedUrl(tab.url) };
+    if (last && last.tabId === next.tabId && last.onSite === next.onSite) return;
     last = next;
     onChange(next);
   };

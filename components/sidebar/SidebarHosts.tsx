@@ -102,7 +102,7 @@ export function createPanelFollower(request: Request, apis: TabApis) {
   let current: PanelView | null = null;
   const listeners = new Set<(view: PanelView) => void>();
   const stop = followActiveTab(apis, (tab) => {
-    const firstView = tab.onLinkedIn ? request('sidebar.view', { tabId: tab.tabId }) : null;
+    const firstView = tab.onSite ? request('sidebar.view', { tabId: tab.tabId }) : null;
     // The app handles failures; this only keeps a view nobody showed from being "unhandled".
     firstView?.catch(() => {});
     current = { tab, firstView };
@@ -145,7 +145,7 @@ export function PanelSidebar(props: { request: Request; follower: PanelFollower;
           <header class="brand" aria-hidden="true">
             Rapport
           </header>
-          <p class="quiet">{view ? 'Open a LinkedIn profile to see and add notes about that person.' : 'Loading…'}</p>
+          <p class="quiet">{view ? 'Open a LinkedIn profile, or pick a sender in Gmail or Outlook, to see and add notes about that person.' : 'Loading…'}</p>
         </main>
       )}
     </FrameShell>

@@ -3,7 +3,7 @@
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { followActiveTab, isLinkedInUrl, type FollowedTab, type TabApis } from '../../utils/active-tab';
+import { followActiveTab, isAnnotatedUrl, type FollowedTab, type TabApis } from '../../utils/active-tab';
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -13,15 +13,19 @@ beforeEach(async () => {
 
 const apis = () => browser as unknown as TabApis;
 
-describe('isLinkedInUrl', () => {
-  it('is true exactly where the LinkedIn content script runs', () => {
+describe('isAnnotatedUrl', () => {
+  it('is true exactly where a content script runs (LinkedIn, Gmail, Outlook on the web)', () => {
     for (const url of [
+      'https://mail.google.com/mail/u/0/#inbox',
+      'https://outlook.live.com/mail/0/inbox',
+      'https://outlook.office.com/mail/',
+      'https://outlook.office365.com/mail/inbox/id/AAQk',
       'https://www.linkedin.com/in/ada/',
       'https://linkedin.com/feed/',
       'https://se.linkedin.com/in/x',
       'https://www.linkedin.com/company/babbage-and-co/',
     ]) {
-      expect(isLinkedInUrl(url), url).toBe(true);
+      expect(isAnnotatedUrl(url), url).toBe(true);
     }
     for (const url of [
       undefined,
@@ -30,10 +34,13 @@ describe('isLinkedInUrl', () => {
       'http://www.linkedin.com/in/ada/',
       'https://linkedin.com.evil.example/in/ada/',
       'https://evillinkedin.com/',
-      'https://mail.google.com/mail/u/0/',
+      'http://mail.google.com/mail/u/0/',
+      'https://mail.google.com.evil.example/',
+      'https://outlook.com/',
+      'https://calendar.google.com/',
       'chrome://newtab/',
     ]) {
-      expect(isLinkedInUrl(url), String(url)).toBe(false);
+      expect(isAnnotatedUrl(url), String(url)).toBe(false);
     }
   });
 });
@@ -43,11 +50,11 @@ describe('followActiveTab', () => {
     const first = await browser.tabs.create({ url: 'https://www.linkedin.com/in/ada/', active: true });
     const seen: FollowedTab[] = [];
     const stop = followActiveTab(apis(), (tab) => seen.push(tab));
-    await vi.waitFor(() => expect(seen).toEqual([{ tabId: first.id, onLinkedIn: true }]));
+    await vi.waitFor(() => expect(seen).toEqual([{ tabId: first.id, onSite: true }]));
 
     const second = await browser.tabs.create({ url: 'https://example.com/', active: true });
     await vi.waitFor(() => expect(seen).toHaveLength(2));
-    expect(seen[1]).toEqual({ tabId: second.id, onLinkedIn: false });
+    expect(seen[1]).toEqual({ tabId: second.id, onSite: false });
     stop();
   });
 
@@ -59,7 +66,7 @@ describe('followActiveTab', () => {
     await fakeBrowser.windows.onFocusChanged.trigger(0);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(seen).toHaveBeenCalledTimes(1);
-    expect(seen).toHaveBeenLastCalledWith({ tabId: tab.id, onLinkedIn: true });
+    expect(seen).toHaveBeenLastCalledWith({ tabId: tab.id, onSite: true });
   });
 
   it('notices the followed tab leaving LinkedIn, and coming back', async () => {
@@ -74,9 +81,9 @@ describe('followActiveTab', () => {
     // Another tab's update is not ours.
     await fakeBrowser.tabs.onUpdated.trigger(99, { status: 'complete' }, { ...tab, id: 99, url: undefined });
     expect(seen).toEqual([
-      { tabId: tab.id, onLinkedIn: true },
-      { tabId: tab.id, onLinkedIn: false },
-      { tabId: tab.id, onLinkedIn: true },
+      { tabId: tab.id, onSite: true },
+      { tabId: tab.id, onSite: false },
+      { tabId: tab.id, onSite: true },
     ]);
   });
 

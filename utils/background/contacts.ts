@@ -2,6 +2,7 @@ import { companyKey } from '../company-name';
 import { Contact, ContactDraft, ContactPatch } from '../model/contact';
 import type { RapportDatabase } from '../store/database';
 import { applyPatch } from '../model/common';
+import { personNameKey, personNameKeys } from '../person-name';
 import { RequestError } from './request-error';
 
 const unique = <T>(items: readonly T[]) => [...new Set(items)];
@@ -32,12 +33,65 @@ export function createContactService(db: RapportDatabase, now: () => number) {
           phones: unique(fields.phones),
           tags: unique(fields.tags),
           companyKey: companyKey(fields.company),
+          nameKey: personNameKey(fields.name),
           createdAt: at,
           updatedAt: at,
         };
+        for (const key of ['companyKey', 'nameKey'] as const) if (record[key] === undefined) delete record[key];
         const id = await db.contacts.add(record as Contact);
         return { contact: Contact.parse({ ...record, id }), created: true };
       });
+    },
+
+    /** The active (not archived) contact with this address, if any. */
+    async findByEmail(email: string): Promise<Contact | undefined> {
+      const found = await db.contacts.where('emails').equals(email.trim().toLowerCase()).toArray();
+      return found.find((c) => !c.archivedAt);
+    },
+
+    /**
+     * Active contacts whose name matches a display name (either name order), most recently
+     * contacted first: a display name alone can be shared by several people.
+     */
+    async findByName(name: string): Promise<Contact[]> {
+      const keys = personNameKeys(name);
+      if (!keys.length) return [];
+      const found = await db.contacts.where('nameKey').anyOf(keys).toArray();
+      return found.filter((c) => !c.archivedAt).sort((a, b) => (b.lastContacted ?? 0) - (a.lastContacted ?? 0));
+    },
+
+    /**
+     * Many senders at once (a mail list's rows): addresses through the e-mail index, display
+     * names through the name index. Two indexed reads whatever the number of rows.
+     */
+    async lookupSenders(emails: readonly string[], names: readonly string[]) {
+      const wantedEmails = unique(emails.map((e) => e.trim().toLowerCase()).filter(Boolean));
+      const keysByName = new Map(names.map((name) => [name, personNameKeys(name)] as const));
+      const wantedKeys = unique([...keysByName.values()].flat());
+      const [byEmailRows, byNameRows] = await Promise.all([
+        wantedEmails.length ? db.contacts.where('emails').anyOf(wantedEmails).toArray() : [],
+        wantedKeys.length ? db.contacts.where('nameKey').anyOf(wantedKeys).toArray() : [],
+      ]);
+      const byEmail = new Map<string, Contact>();
+      for (const contact of byEmailRows) {
+        if (contact.archivedAt) continue;
+        for (const email of contact.emails) if (!byEmail.has(email)) byEmail.set(email, contact);
+      }
+      const byKey = new Map<string, Contact[]>();
+      for (const contact of byNameRows) {
+        if (contact.archivedAt || !contact.nameKey) continue;
+        byKey.set(contact.nameKey, [...(byKey.get(contact.nameKey) ?? []), contact]);
+      }
+      return {
+        emails: new Map(wantedEmails.map((email) => [email, byEmail.get(email)] as const)),
+        names: new Map(
+          [...keysByName].map(([name, keys]) => {
+            const candidates = unique(keys.flatMap((key) => byKey.get(key) ?? []));
+            candidates.sort((a, b) => (b.lastContacted ?? 0) - (a.lastContacted ?? 0));
+            return [name, candidates] as const;
+          }),
+        ),
+      };
     },
 
     /** The people a contact introduced the user to. */
@@ -84,6 +138,10 @@ export function createContactService(db: RapportDatabase, now: () => number) {
         // Fields set to null (or undefined) are removed rather than stored empty.
         const updated = applyPatch({ ...contact, updatedAt: Math.max(now(), contact.updatedAt) }, fields);
         for (const list of ['emails', 'phones', 'tags'] as const) if (updated[list]) updated[list] = unique(updated[list]);
+        if ('name' in fields) {
+          updated.nameKey = personNameKey(updated.name);
+          if (updated.nameKey === undefined) delete updated.nameKey;
+        }
         if ('company' in fields) {
           updated.companyKey = companyKey(updated.company);
           if (updated.companyKey === undefined) delete updated.companyKey;

@@ -17,6 +17,7 @@ import type { CommitmentService } from './commitments';
 import type { CompanyService } from './companies';
 import type { ContactService } from './contacts';
 import type { InteractionService } from './interactions';
+import type { MailService } from './mail';
 import type { PitchService } from './pitches';
 import type { SettingsService } from './settings';
 import { RequestError } from './request-error';
@@ -28,6 +29,7 @@ export interface DispatchDeps {
   contacts: ContactService;
   companies: CompanyService;
   interactions: InteractionService;
+  mail: MailService;
   commitments: CommitmentService;
   pitches: PitchService;
   settings: SettingsService;
@@ -139,6 +141,18 @@ function createHandlers(deps: DispatchDeps): Handlers {
     async 'sidebar.view'(_request, caller) {
       const tabId = requireTab(caller);
       const context = (await tabs.get(tabId))?.context ?? null;
+      if (context?.kind === 'mail-person') {
+        const found = await deps.mail.findPerson(context);
+        const contact = found?.contact ?? null;
+        return {
+          tabId,
+          context,
+          contact,
+          card: contact ? await card(contact) : null,
+          company: null,
+          ...(found ? { match: found.match } : {}),
+        };
+      }
       const contact = context?.kind === 'linkedin-profile' ? await contacts.findBySlug(context.slug) : undefined;
       const company = context?.kind === 'linkedin-company' && context.ready ? await companyView(context.name) : null;
       return { tabId, context, contact: contact ?? null, card: contact ? await card(contact) : null, company };
@@ -188,6 +202,34 @@ function createHandlers(deps: DispatchDeps): Handlers {
       const { interaction } = await interactions.log({ ...input, source: 'manual' });
       changed(interaction.contactId);
       return interaction;
+    },
+
+    async 'senders.lookup'({ emails, names }) {
+      // Measured by the benchmark in the worker itself (a mark in the worker's own timeline).
+      const started = performance.now();
+      const answer = await deps.mail.lookup(emails, names);
+      performance.measure('rapport:senders.lookup', { start: started, end: performance.now() });
+      return answer;
+    },
+
+    async 'email.log'({ contactId, site, message }) {
+      const result = await deps.mail.logMessage(contactId, site, message);
+      if (result.created) changed(contactId);
+      return result;
+    },
+
+    async 'email.sent'(request) {
+      const logged = await deps.mail.logSent(request);
+      if (logged.length) changed(...logged.map((l) => l.contact.id));
+      return {
+        logged: logged.map(({ interaction, contact }) => ({ interactionId: interaction.id, contactId: contact.id, name: contact.name })),
+      };
+    },
+
+    async 'email.unlog'({ site, sendId }) {
+      const removed = await deps.mail.unlogSent(site, sendId);
+      if (removed.length) changed(...removed.map((i) => i.contactId));
+      return { removed: removed.length };
     },
 
     async 'interaction.update'({ id, change }) {
@@ -265,6 +307,9 @@ export const TICKLER_WRITES: ReadonlySet<MessageType> = new Set<MessageType>([
   'contact.create',
   'contact.update',
   'interaction.log',
+  'email.log',
+  'email.sent',
+  'email.unlog',
   'interaction.update',
   'interaction.delete',
   'interaction.restore',

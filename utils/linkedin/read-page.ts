@@ -1,5 +1,7 @@
 // From a LinkedIn URL and document to the page context the worker stores for the tab.
-import type { LinkedInCompanyContext, LinkedInProfileContext, PageContext } from '../model/page-context';
+import type { LinkedInCompanyContext, LinkedInProfileContext } from '../model/page-context';
+
+type LinkedInContext = LinkedInProfileContext | LinkedInCompanyContext;
 import { readCompanyIdentity } from './company-identity';
 import type { LinkedInPage } from './page-url';
 import { readProfileIdentity, revealedSlug, type ProfileIdentity } from './profile-identity';
@@ -7,7 +9,7 @@ import { canonicalProfileUrl } from './profile-url';
 
 export interface PageReading {
   /** null: the page is about nobody Rapport should capture (not found, sign-in wall, own profile). */
-  context: PageContext | null;
+  context: LinkedInContext | null;
   confirmed: boolean;
   /** For the debug log: which layers found nothing. */
   notes: string[];
@@ -31,7 +33,7 @@ function profileContext(slug: string, identity: ProfileIdentity): LinkedInProfil
 }
 
 /** The context while the single-page app has not yet shown the new page's subject. */
-export function pendingContext(page: LinkedInPage): PageContext | null {
+export function pendingContext(page: LinkedInPage): LinkedInContext | null {
   if (page.type === 'profile') return { kind: 'linkedin-profile', url: page.url, slug: page.slug, ready: false, sources: {}, missing: [] };
   if (page.type === 'company') return { kind: 'linkedin-company', url: page.url, slug: page.slug, ready: false, sources: {}, missing: [] };
   return null;

@@ -3,7 +3,7 @@ import { Id } from '../model/common';
 import { Company } from '../model/company';
 import { Contact, ContactDraft, ContactPatch, ContactSummary } from '../model/contact';
 import { Interaction, InteractionKind } from '../model/interaction';
-import { PageContext } from '../model/page-context';
+import { MailMessage, MailSite, PageContext } from '../model/page-context';
 import { Pitch } from '../model/pitch';
 import { Reminder, ReminderReason } from '../model/reminder';
 import { Settings, SettingsPatch } from '../model/settings';
@@ -67,6 +67,8 @@ export const SidebarView = z.object({
   /** The card of `contact`, in the same answer so a known person's card opens at once. */
   card: CardData.nullable(),
   company: CompanyView.nullable(),
+  /** How `contact` was found for a mail page's person: by address, or by display name only (weaker). */
+  match: z.enum(['email', 'name']).optional(),
 });
 export type SidebarView = z.infer<typeof SidebarView>;
 
@@ -94,6 +96,22 @@ export const TicklerList = z.object({
 });
 export type TicklerList = z.infer<typeof TicklerList>;
 
+/** What a mail list's badge shows about one sender who is a contact. */
+export const SenderMatch = z.object({
+  contactId: Id,
+  name: z.string(),
+  lastContacted: Timestamp.optional(),
+  nextFollowUp: Timestamp.optional(),
+  /** `name`: found by display name only — a weaker match, and said so in the badge. */
+  match: z.enum(['email', 'name']),
+  /** Several contacts share this display name (the most recently contacted is shown). */
+  ambiguous: z.boolean().optional(),
+});
+export type SenderMatch = z.infer<typeof SenderMatch>;
+
+/** A mail page's sending ids are made by the content script, one per message sent. */
+const SendId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a send id');
+
 /** An item key as the scheduler makes them. */
 export const TicklerKey = z.string().max(64).regex(/^(cadence|follow-up|reminder):[1-9]\d{0,15}$/, 'not a reminder key');
 export const TicklerAction = z.enum(['done', 'snooze', 'dismiss']);
@@ -117,6 +135,43 @@ export const contract = {
     response: z.object({}),
   }),
   /** The sidebar asks what its tab is about, and the matching contact. */
+  /**
+   * The senders of a mail list's rows, all at once (one message per burst of new rows). Answers
+   * in request order: a match or null for each address and each display name.
+   */
+  'senders.lookup': declare({
+    from: 'content',
+    request: z.object({
+      emails: z.array(z.string().max(320)).max(2_000),
+      names: z.array(z.string().max(200)).max(2_000),
+    }),
+    response: z.object({ emails: z.array(SenderMatch.nullable()), names: z.array(SenderMatch.nullable()) }),
+  }),
+  /**
+   * The user sent a message from a mail page. With auto-log on (off by default) it is logged
+   * for every recipient who is a contact; `logged` says for whom, so the page can offer undo.
+   */
+  'email.sent': declare({
+    from: 'content',
+    request: z.object({
+      site: MailSite,
+      sendId: SendId,
+      subject: z.string().max(1_000),
+      recipients: z
+        .array(z.object({ email: z.string().max(320), name: z.string().max(200).optional() }))
+        .min(1)
+        .max(200),
+    }),
+    response: z.object({
+      logged: z.array(z.object({ interactionId: Id, contactId: Id, name: z.string() })),
+    }),
+  }),
+  /** Undo of an auto-log, from the page's toast: only recent auto-logged sends can be removed. */
+  'email.unlog': declare({
+    from: 'content',
+    request: z.object({ site: MailSite, sendId: SendId }),
+    response: z.object({ removed: z.number().int().min(0) }),
+  }),
   'sidebar.view': declare({
     from: 'extension',
     // tabId only from tab-less extension pages (the native side panel).
@@ -178,6 +233,12 @@ export const contract = {
       debrief: Debrief,
     }),
     response: Interaction,
+  }),
+  /** "Log this e-mail": once per message and contact (a second time answers the first log). */
+  'email.log': declare({
+    from: 'extension',
+    request: z.object({ contactId: Id, site: MailSite, message: MailMessage }),
+    response: z.object({ interaction: Interaction, created: z.boolean() }),
   }),
   'interaction.update': declare({
     from: 'extension',

@@ -56,6 +56,8 @@ export const Contact = ContactFields.extend({
   id: Id,
   /** Normalised company name ("Acme, Inc." → "acme"), derived on every write; indexed. */
   companyKey: z.string().optional(),
+  /** Normalised name ("LOVELACE, Àda" → "lovelace ada"), derived on every write; indexed. */
+  nameKey: z.string().optional(),
   /** Derived from the interaction log on every interaction write. */
   lastContacted: Timestamp.optional(),
   createdAt: Timestamp,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LinkedInSlug } from './contact';
+import { Email, LinkedInSlug } from './contact';
 
 /** Which signal produced a field read from a page, most stable first. */
 export const FieldSource = z.enum(['url', 'title', 'json-ld', 'embedded-data', 'dom-hook', 'dom-class']);
@@ -39,5 +39,35 @@ export const LinkedInCompanyContext = z.object({
 });
 export type LinkedInCompanyContext = z.infer<typeof LinkedInCompanyContext>;
 
-export const PageContext = z.discriminatedUnion('kind', [LinkedInProfileContext, LinkedInCompanyContext]);
+export const MailSite = z.enum(['gmail', 'outlook']);
+export type MailSite = z.infer<typeof MailSite>;
+
+/** A message as a mail page shows it: what "Log this e-mail" records. */
+export const MailMessage = z.object({
+  /** The site's message id. */
+  id: pageText(300),
+  subject: z.string().trim().max(1_000),
+  /** When the page gave a date that parsed; else the sidebar says so and logs "now". */
+  when: z.number().int().min(0).max(8.64e15).optional(),
+  /** Sent by the user rather than received. */
+  fromMe: z.boolean(),
+});
+export type MailMessage = z.infer<typeof MailMessage>;
+
+/** A person named in a webmail page (a sender or participant the user clicked, or an opened message's sender). */
+export const MailPersonContext = z.object({
+  kind: z.literal('mail-person'),
+  site: MailSite,
+  url: z.url().max(2_000),
+  /** Mail pages name people at once: there is nothing to wait for. */
+  ready: z.literal(true),
+  name: pageText(200),
+  /** Absent when the page shows a display name only (matched by name, a weaker match). */
+  email: Email.optional(),
+  /** The message the person was picked from, when it was an open one. */
+  message: MailMessage.optional(),
+});
+export type MailPersonContext = z.infer<typeof MailPersonContext>;
+
+export const PageContext = z.discriminatedUnion('kind', [LinkedInProfileContext, LinkedInCompanyContext, MailPersonContext]);
 export type PageContext = z.infer<typeof PageContext>;

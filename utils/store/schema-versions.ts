@@ -1,4 +1,5 @@
 import type { Transaction } from 'dexie';
+import { personNameKey } from '../person-name';
 
 /**
  * Every schema version the store has ever had, oldest first. Never edit a shipped entry:
@@ -24,6 +25,30 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       companies: '++id, &nameKey, linkedinSlug, targetRank',
       pitches: '++id, audience',
       settings: '&key',
+    },
+  },
+  {
+    version: 2,
+    // Every table, unchanged ones too: each version's spec is complete on its own (the frozen
+    // fixture of a version is written with exactly this).
+    stores: {
+      // nameKey: webmail senders shown by display name only (Outlook) are matched by it.
+      contacts:
+        '++id, &linkedinSlug, *emails, *tags, companyKey, nameKey, type, nextFollowUp, lastContacted, introducedBy, updatedAt',
+      interactions: '++id, contactId, [contactId+when], when, &[contactId+externalId]',
+      reminders: '++id, contactId, [status+due], due, sourceInteractionId',
+      companies: '++id, &nameKey, linkedinSlug, targetRank',
+      pitches: '++id, audience',
+      settings: '&key',
+    },
+    async upgrade(tx) {
+      await tx
+        .table('contacts')
+        .toCollection()
+        .modify((contact: { name?: string; nameKey?: string }) => {
+          const key = personNameKey(contact.name);
+          if (key) contact.nameKey = key;
+        });
     },
   },
 ];

@@ -55,6 +55,18 @@ function route(host: string, pathname: string): string | null {
     }
     return null;
   }
+  // Webmail: one fixture app per site; it routes by hash (Gmail) or path (Outlook) itself.
+  const mail = host === 'mail.google.com' ? 'gmail' : /^outlook\.(live|office|office365)\.com$/.test(host) ? 'outlook' : null;
+  if (mail) {
+    const dir = resolve(FIXTURES, mail);
+    if (pathname.startsWith('/fixture-assets/')) {
+      const file = resolve(dir, 'assets', pathname.slice('/fixture-assets/'.length));
+      return file.startsWith(resolve(dir, 'assets')) ? file : null;
+    }
+    if (mail === 'gmail' && /^\/mail\/(u\/\d+\/)?$/.test(pathname)) return resolve(dir, 'app.html');
+    if (mail === 'outlook' && /^\/mail(\/|$)/.test(pathname)) return resolve(dir, 'app.html');
+    return null;
+  }
   return null;
 }
 
@@ -71,7 +83,9 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       return;
     }
     // ?csp=frames: a page that is allowed to frame extension pages (to play the attacker).
-    const csp = url.searchParams.get('csp') === 'frames' ? STRICT_CSP.replace("frame-src 'none'", 'frame-src chrome-extension:') : STRICT_CSP;
+    let csp = url.searchParams.get('csp') === 'frames' ? STRICT_CSP.replace("frame-src 'none'", 'frame-src chrome-extension:') : STRICT_CSP;
+    // Gmail enforces Trusted Types: any string assigned to innerHTML (by the page or by us) throws.
+    if (host === 'mail.google.com') csp += "; require-trusted-types-for 'script'";
     res.writeHead(200, {
       'content-type': TYPES[extname(file!)] ?? 'application/octet-stream',
       'content-security-policy': csp,

@@ -352,6 +352,7 @@ describe('the dispatcher', () => {
       contacts,
       companies: {} as never,
       interactions: createInteractionService(db, () => clock),
+      mail: {} as never,
       commitments: {} as never,
       pitches: {} as never,
       settings: createSettingsService(db),

@@ -161,6 +161,15 @@ const withCommitment = (patch: Record<string, unknown>) => ({ ...validCommitment
 const validPitch = { audience: 'Recruiters', text: 'I turn analytical engines into poetry.' };
 const withPitch = (patch: Record<string, unknown>) => ({ ...validPitch, ...patch });
 const withSettings = (patch: unknown) => ({ patch });
+const validSent = {
+  site: 'gmail',
+  sendId: 'send-0123456789',
+  subject: 'Following up',
+  recipients: [{ email: 'ada@analytical.example', name: 'Ada Lovelace' }],
+};
+const withSent = (patch: Record<string, unknown>) => ({ ...validSent, ...patch });
+const validMailLog = { contactId: 1, site: 'gmail', message: { id: '18c2a1f0e9d3b7a4', subject: 'Engines', when: T0 - DAY, fromMe: false } };
+const withMailLog = (patch: Record<string, unknown>) => ({ ...validMailLog, ...patch });
 /** Bad ids for a payload `{ id }` (plus whatever else `rest` holds). */
 const badIds = (rest: Record<string, unknown> = {}): BadPayload[] => [
   { name: 'no id', payload: { ...rest }, paths: ['id'] },
@@ -229,6 +238,65 @@ const fixtures: Record<MessageType, Fixture> = {
       { name: 'a too short secret', payload: { secret: 'abc' }, paths: ['secret'] },
       { name: 'a too long secret', payload: { secret: long(129) }, paths: ['secret'] },
       { name: 'a secret with a dot', payload: { secret: `${long(40)}.` }, paths: ['secret'] },
+    ],
+  },
+  'senders.lookup': {
+    sender: contentScript,
+    payload: { emails: ['ada@analytical.example'], names: ['Grace Hopper'] },
+    seed: seedContact,
+    bad: [
+      ...nonObjects,
+      { name: 'no emails', payload: { names: [] }, paths: ['emails'] },
+      { name: 'no names', payload: { emails: [] }, paths: ['names'] },
+      { name: 'a string for emails', payload: { emails: 'ada@analytical.example', names: [] }, paths: ['emails'] },
+      { name: 'a numeric address', payload: { emails: [42], names: [] }, paths: ['emails.0'] },
+      { name: 'an address beyond 320 chars', payload: { emails: [`${long(320)}@x.se`], names: [] }, paths: ['emails.0'] },
+      { name: 'a name beyond 200 chars', payload: { emails: [], names: [long(201)] }, paths: ['names.0'] },
+      { name: 'more than 2000 addresses', payload: { emails: Array.from({ length: 2_001 }, (_, i) => `p${i}@x.se`), names: [] }, paths: ['emails'] },
+      { name: 'more than 2000 names', payload: { emails: [], names: Array.from({ length: 2_001 }, (_, i) => `P ${i}`) }, paths: ['names'] },
+    ],
+  },
+  'email.sent': {
+    sender: contentScript,
+    payload: validSent,
+    seed: seedContact,
+    bad: [
+      ...nonObjects,
+      { name: 'no site', payload: withoutKey(validSent, 'site'), paths: ['site'] },
+      { name: 'an unknown site', payload: withSent({ site: 'yahoo' }), paths: ['site'] },
+      { name: 'no sendId', payload: withoutKey(validSent, 'sendId'), paths: ['sendId'] },
+      { name: 'a short sendId', payload: withSent({ sendId: 'abc' }), paths: ['sendId'] },
+      { name: 'a sendId with a colon', payload: withSent({ sendId: 'abcdefgh:1' }), paths: ['sendId'] },
+      { name: 'a subject beyond 1000 chars', payload: withSent({ subject: long(1_001) }), paths: ['subject'] },
+      { name: 'no recipients', payload: withSent({ recipients: [] }), paths: ['recipients'] },
+      { name: 'a recipient without address', payload: withSent({ recipients: [{ name: 'Ada' }] }), paths: ['recipients.0.email'] },
+      { name: 'more than 200 recipients', payload: withSent({ recipients: Array.from({ length: 201 }, (_, i) => ({ email: `p${i}@x.se` })) }), paths: ['recipients'] },
+    ],
+  },
+  'email.unlog': {
+    sender: contentScript,
+    payload: { site: 'gmail', sendId: validSent.sendId },
+    bad: [
+      ...nonObjects,
+      { name: 'no site', payload: { sendId: validSent.sendId }, paths: ['site'] },
+      { name: 'no sendId', payload: { site: 'gmail' }, paths: ['sendId'] },
+      { name: 'a sendId beyond 64 chars', payload: { site: 'gmail', sendId: long(65) }, paths: ['sendId'] },
+    ],
+  },
+  'email.log': {
+    sender: sidePanel,
+    payload: validMailLog,
+    seed: seedContact,
+    bad: [
+      ...nonObjects,
+      { name: 'no contactId', payload: withoutKey(validMailLog, 'contactId'), paths: ['contactId'] },
+      { name: 'an unknown site', payload: withMailLog({ site: 'hotmail' }), paths: ['site'] },
+      { name: 'no message', payload: withoutKey(validMailLog, 'message'), paths: ['message'] },
+      { name: 'a blank message id', payload: withMailLog({ message: { ...validMailLog.message, id: '  ' } }), paths: ['message.id'] },
+      { name: 'a message id beyond 300 chars', payload: withMailLog({ message: { ...validMailLog.message, id: long(301) } }), paths: ['message.id'] },
+      { name: 'a subject beyond 1000 chars', payload: withMailLog({ message: { ...validMailLog.message, subject: long(1_001) } }), paths: ['message.subject'] },
+      { name: 'a string date', payload: withMailLog({ message: { ...validMailLog.message, when: 'yesterday' } }), paths: ['message.when'] },
+      { name: 'no fromMe', payload: withMailLog({ message: { id: 'm1', subject: 'Hi' } }), paths: ['message.fromMe'] },
     ],
   },
   'sidebar.view': {
@@ -791,6 +859,10 @@ const FROM: Record<MessageType, 'any' | 'content' | 'extension'> = {
   ping: 'any',
   'page.register': 'content',
   'page.clear': 'content',
+  'senders.lookup': 'content',
+  'email.sent': 'content',
+  'email.unlog': 'content',
+  'email.log': 'extension',
   'sidebar.view': 'extension',
   'contact.get': 'extension',
   'contact.create': 'extension',

@@ -6,6 +6,7 @@ import { createCompanyService, type CompanyService } from '../../../utils/backgr
 import { createContactService, type ContactService } from '../../../utils/background/contacts';
 import { createDispatcher, type DispatchDeps } from '../../../utils/background/dispatch';
 import { createInteractionService, type InteractionService } from '../../../utils/background/interactions';
+import { createMailService } from '../../../utils/background/mail';
 import { createPitchService, type PitchService } from '../../../utils/background/pitches';
 import { createSettingsService, type SettingsService } from '../../../utils/background/settings';
 import type { SenderInfo } from '../../../utils/background/sender';
@@ -141,10 +142,12 @@ export function createHarness(options: HarnessOptions = {}) {
     getURL: (path) => `${ORIGIN}${path.replace(/^\//, '')}`,
   };
   const ticklers = createTicklers({ db, contacts: realContacts, apis: ticklerApis, now, notificationButtons: true, log });
+  const mail = createMailService({ db, contacts: realContacts, interactions: realInteractions, settings: realSettings, now });
   const deps: DispatchDeps = {
     contacts: options.contacts ? options.contacts(realContacts) : realContacts,
     companies: options.companies ? options.companies(realCompanies) : realCompanies,
     interactions: options.interactions ? options.interactions(realInteractions) : realInteractions,
+    mail,
     commitments: options.commitments ? options.commitments(realCommitments) : realCommitments,
     pitches: options.pitches ? options.pitches(realPitches) : realPitches,
     settings: options.settings ? options.settings(realSettings) : realSettings,
