@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { onBroadcast, RapportError, type Request } from '../../utils/messages/client';
 import type { SidebarView } from '../../utils/messages/contract';
+import { MailAddPrompt } from '../mail/MailAddPrompt';
+import { MailMessageBar } from '../mail/MailMessageBar';
 import { AddPrompt } from './AddPrompt';
 import { CompanyCard } from './CompanyCard';
 import { ContactCard } from './ContactCard';
@@ -87,11 +89,22 @@ function SidebarBody(props: { load: Load; request: Request; reload: () => void }
     );
   }
   const { context, card, company } = load.view;
+  if (context?.kind === 'mail-person') {
+    if (!card) return <MailAddPrompt key={`${context.email ?? ''}|${context.name}`} context={context} request={request} onAdded={reload} />;
+    return (
+      <>
+        <MailMessageBar context={context} card={card} match={load.view.match} request={request} />
+        <ContactCard key={card.contact.id} card={card} context={null} request={request} mailHost={context.site} />
+      </>
+    );
+  }
   if (card) {
     const profile = context?.kind === 'linkedin-profile' ? context : null;
     return <ContactCard key={card.contact.id} card={card} context={profile} request={request} />;
   }
-  if (!context) return <p class="quiet">Open a LinkedIn profile to see and add notes about that person.</p>;
+  if (!context) {
+    return <p class="quiet">Open a LinkedIn profile, or pick a sender in Gmail or Outlook, to see and add notes about that person.</p>;
+  }
   if (!context.ready) {
     return (
       <p class="quiet" role="status">
