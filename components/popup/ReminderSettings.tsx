@@ -94,6 +94,16 @@ export function ReminderSettings(props: { request: Request; settings: Settings; 
           ))}
         </div>
       )}
+      <h3>E-mail</h3>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={settings.autoLogSentMail}
+          disabled={busy}
+          onChange={(e) => void save({ autoLogSentMail: e.currentTarget.checked })}
+        />
+        <span>Log e-mails I send to contacts from Gmail or Outlook</span>
+      </label>
       <h3>Keep in touch every … days</h3>
       {types.map((type) => (
         <label key={type} class="field inline">

@@ -57,4 +57,13 @@ describe('ReminderSettings', () => {
     await flush();
     expect(calls).toEqual([{ quietHours: { enabled: true, startHour: 21, endHour: 8 } }]);
   });
+
+  it('offers the auto-log of sent mail, off until the user turns it on', async () => {
+    const { calls } = setup();
+    const box = screen.getByRole('checkbox', { name: 'Log e-mails I send to contacts from Gmail or Outlook' }) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    fireEvent.click(box);
+    await flush();
+    expect(calls).toEqual([{ autoLogSentMail: true }]);
+  });
 });
