@@ -220,7 +220,8 @@ function createHandlers(deps: DispatchDeps): Handlers {
 
     async 'email.sent'(request) {
       const logged = await deps.mail.logSent(request);
-      if (logged.length) changed(...logged.map((l) => l.contact.id));
+      const fresh = logged.filter((l) => l.created);
+      if (fresh.length) changed(...fresh.map((l) => l.contact.id));
       return {
         logged: logged.map(({ interaction, contact }) => ({ interactionId: interaction.id, contactId: contact.id, name: contact.name })),
       };

@@ -16,7 +16,8 @@ const ADDRESS = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 
 /** The external id of a message, unique per contact (the log's [contactId+externalId] index). */
 export const messageExternalId = (site: MailSite, messageId: string) => `${site}:${messageId}`;
-export const sentExternalId = (site: MailSite, sendId: string) => `${site}:sent:${sendId}`;
+// A prefix of its own: a site message id can never make one (undo must not reach a "Log this e-mail").
+export const sentExternalId = (site: MailSite, sendId: string) => `${site}-sent:${sendId}`;
 
 /** "(no subject)" rather than an empty timeline line. */
 const subjectLine = (subject: string) => subject.trim().slice(0, 1_000) || '(no subject)';
@@ -86,15 +87,15 @@ export function createMailService(deps: {
       sendId: string;
       subject: string;
       recipients: { email: string; name?: string }[];
-    }): Promise<{ interaction: Interaction; contact: Contact }[]> {
+    }): Promise<{ interaction: Interaction; contact: Contact; created: boolean }[]> {
       if (!(await deps.settings.get()).autoLogSentMail) return [];
       const addresses = [...new Set(input.recipients.map((r) => r.email.trim().toLowerCase()).filter((e) => ADDRESS.test(e)))];
       const found = await contacts.lookupSenders(addresses, []);
       const people = [...new Map([...found.emails.values()].filter((c): c is Contact => !!c).map((c) => [c.id, c])).values()];
       const at = deps.now();
-      const logged: { interaction: Interaction; contact: Contact }[] = [];
+      const logged: { interaction: Interaction; contact: Contact; created: boolean }[] = [];
       for (const contact of people) {
-        const { interaction } = await interactions.log({
+        const { interaction, created } = await interactions.log({
           contactId: contact.id,
           kind: 'email',
           when: at,
@@ -102,7 +103,7 @@ export function createMailService(deps: {
           source: input.site,
           externalId: sentExternalId(input.site, input.sendId),
         });
-        logged.push({ interaction, contact });
+        logged.push({ interaction, contact, created });
       }
       return logged;
     },
