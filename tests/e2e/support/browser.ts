@@ -21,6 +21,8 @@ export interface Harness {
   sidebar(page: Page, timeoutMs?: number): Promise<Frame>;
   /** A top-level extension page (like the side panel) to talk to the worker directly. */
   extensionPage(): Promise<Page>;
+  /** Sends a request to the worker from an extension page, as the sidebar does; resolves with its data. */
+  send<T = any>(type: string, payload: unknown): Promise<T>;
   /** Evaluates an expression in the content script's isolated world of a page. */
   evalInContentScript<T>(page: Page, expression: string): Promise<T>;
   url(host: string, path: string): string;
@@ -100,6 +102,15 @@ export async function launchHarness(options: { headless?: boolean } = {}): Promi
       }
     },
     extensionPage,
+    async send<T>(type: string, payload: unknown) {
+      const page = await extensionPage();
+      const answer = await page.evaluate(
+        ({ type, payload }) => (globalThis as any).chrome.runtime.sendMessage({ rapport: 1, type, payload }),
+        { type, payload },
+      );
+      if (!answer?.ok) throw new Error(`${type} failed: ${JSON.stringify(answer)}`);
+      return answer.data as T;
+    },
     async evalInContentScript<T>(page: Page, expression: string) {
       const cdp = await context.newCDPSession(page);
       const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
