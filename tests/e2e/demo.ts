@@ -11,9 +11,27 @@ const h = await launchHarness({ headless });
 const page = await h.context.newPage();
 await page.goto(h.url('www.linkedin.com', '/in/ada-lovelace-0a1b2c3d/'));
 
+// People the sample mail pages know, so their inboxes show badges.
+const DAY = 86_400_000;
+for (const [name, email, daysAgo, due] of [
+  ['Grace Hopper', 'grace@navy.example', 150, true],
+  ['Katherine Johnson', 'katherine.johnson@nasa.example', 9, false],
+  ['Alan Turing', 'alan@bletchley.example', 40, false],
+] as const) {
+  const { contact } = await h.send<{ contact: { id: number } }>('contact.create', { draft: { name, emails: [email, email.replace('.johnson', '')] } });
+  await h.send('interaction.log', { contactId: contact.id, kind: 'email', when: Date.now() - daysAgo * DAY, summary: 'Catch-up' });
+  if (due) await h.send('contact.update', { id: contact.id, patch: { nextFollowUp: Date.now() - DAY } });
+}
+const gmail = await h.context.newPage();
+await gmail.goto(h.url('mail.google.com', '/mail/u/0/#inbox'));
+const outlook = await h.context.newPage();
+await outlook.goto(h.url('outlook.live.com', '/mail/0/inbox'));
+await page.bringToFront();
+
 if (!headless) {
   console.log('Rapport is running in Chromium on sample LinkedIn pages (www.linkedin.com is served locally).');
-  console.log('Add Ada to Rapport, type a note, reload, or follow the links to other people. Close the browser or press Ctrl+C to stop.');
+  console.log('Add Ada to Rapport, type a note, reload, or follow the links to other people.');
+  console.log('The other tabs are sample Gmail and Outlook inboxes with "last contacted" badges. Close the browser or press Ctrl+C to stop.');
   await new Promise<void>((done) => {
     h.context.on('close', () => done());
     process.on('SIGINT', () => done());
@@ -54,5 +72,17 @@ await page.getByRole('banner').getByRole('link', { name: 'Babbage', exact: true 
 await sidebar.getByRole('heading', { name: 'Babbage & Co.' }).waitFor().catch(() => {});
 await sidebar.getByRole('checkbox', { name: 'Target employer' }).check();
 await shot('5-company-page');
+for (const [tab, name] of [[gmail, '6-gmail-badges'], [outlook, '7-outlook-badges']] as const) {
+  await tab.bringToFront();
+  await tab.waitForTimeout(800);
+  await tab.screenshot({ path: resolve(out, `${name}.png`) });
+  console.log(`saved demo-screenshots/${name}.png`);
+}
+await gmail.bringToFront();
+await gmail.getByText('Lunch and the Analytical Engine').first().click();
+await (await h.sidebar(gmail)).getByRole('button', { name: 'Log this e-mail' }).waitFor().catch(() => {});
+await gmail.waitForTimeout(500);
+await gmail.screenshot({ path: resolve(out, '8-gmail-thread-card.png') });
+console.log('saved demo-screenshots/8-gmail-thread-card.png');
 await h.close();
 console.log('No display found: the demo ran headless. Load .output/chrome-mv3 in Chrome (chrome://extensions → Load unpacked) to use Rapport on the real sites.');

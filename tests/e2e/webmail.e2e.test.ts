@@ -240,7 +240,7 @@ describe('Outlook on the web', () => {
     await frame.getByText('✓ In the timeline', { exact: false }).waitFor();
     const sources = async (id: number) =>
       (await h.send<{ interactions: { source: string }[] }>('contact.card', { id })).interactions.map((i) => i.source);
-    const all = [...(await sources(ids.ada)), ...(await sources(ids.grace))];
+    const all = [...(await sources(ids.ada!)), ...(await sources(ids.grace!))];
     expect(all).toContain('outlook');
     await page.close();
   });

@@ -68,10 +68,14 @@ export function createContactService(db: RapportDatabase, now: () => number) {
       const wantedEmails = unique(emails.map((e) => e.trim().toLowerCase()).filter(Boolean));
       const keysByName = new Map(names.map((name) => [name, personNameKeys(name)] as const));
       const wantedKeys = unique([...keysByName.values()].flat());
-      const [byEmailRows, byNameRows] = await Promise.all([
-        wantedEmails.length ? db.contacts.where('emails').anyOf(wantedEmails).toArray() : [],
-        wantedKeys.length ? db.contacts.where('nameKey').anyOf(wantedKeys).toArray() : [],
-      ]);
+      // One point read per key, all in flight at once in one transaction: several times faster
+      // in Chromium than one `anyOf` cursor hopping across a 10,000-entry index.
+      const [byEmailRows, byNameRows] = await db.transaction('r', db.contacts, () =>
+        Promise.all([
+          Promise.all(wantedEmails.map((email) => db.contacts.where('emails').equals(email).toArray())),
+          Promise.all(wantedKeys.map((key) => db.contacts.where('nameKey').equals(key).toArray())),
+        ]).then(([emails, names]) => [emails.flat(), names.flat()] as const),
+      );
       const byEmail = new Map<string, Contact>();
       for (const contact of byEmailRows) {
         if (contact.archivedAt) continue;

@@ -268,15 +268,20 @@ describe('lookupSenders', () => {
     ]);
   });
 
-  it('reads once for the addresses and once for the names, however many there are', async () => {
+  it('reads each distinct address and name key once, in one transaction', async () => {
     for (let i = 0; i < 30; i++) await create({ name: `Person ${i}`, emails: [`p${i}@example.com`] });
     const where = vi.spyOn(db.contacts, 'where');
     const found = await contacts.lookupSenders(
       Array.from({ length: 30 }, (_, i) => `p${i}@example.com`),
       Array.from({ length: 30 }, (_, i) => `Person ${i}`),
     );
-    expect(where).toHaveBeenCalledTimes(2);
-    expect(where.mock.calls.map(([index]) => index).sort()).toEqual(['emails', 'nameKey']);
+    const transaction = vi.spyOn(db, 'transaction');
+    expect(where).toHaveBeenCalledTimes(60);
+    expect(where.mock.calls.filter(([index]) => (index as unknown) === 'emails')).toHaveLength(30);
+    expect(where.mock.calls.filter(([index]) => (index as unknown) === 'nameKey')).toHaveLength(30);
+    transaction.mockClear();
+    await contacts.lookupSenders(['p1@example.com', 'P1@example.com', 'p1@example.com'], []);
+    expect(transaction).toHaveBeenCalledTimes(1);
     for (let i = 0; i < 30; i++) {
       expect(found.emails.get(`p${i}@example.com`)?.name).toBe(`Person ${i}`);
       expect(found.names.get(`Person ${i}`)?.map((c) => c.name)).toEqual([`Person ${i}`]);
@@ -291,6 +296,9 @@ describe('lookupSenders', () => {
     where.mockClear();
     await contacts.lookupSenders([], ['Ada Lovelace']);
     expect(where.mock.calls.map(([index]) => index)).toEqual(['nameKey']);
+    where.mockClear();
+    await contacts.lookupSenders([], []);
+    expect(where).not.toHaveBeenCalled();
   });
 
   it('agrees with findByEmail and findByName', async () => {
