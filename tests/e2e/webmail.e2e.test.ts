@@ -164,6 +164,23 @@ describe('Gmail', () => {
     await page.close();
   });
 
+  it('keeps the badges in the vertical split-pane layout, where one conversation spans several rows', async () => {
+    const page = await open('mail.google.com', '/mail/u/0/#inbox');
+    await waitForMarks(page, (m) => byEmail(m, 'ada@analytical.example').length > 0);
+    await page.evaluate(() => (window as any).fixtureGmail.setLayout('split'));
+    const marks = await waitForMarks(page, (m) => byEmail(m, 'ada@analytical.example').length > 0 && byEmail(m, 'grace@navy.example').length > 0);
+    // One badge per sender per conversation, not one per table row of it.
+    const perRow = new Map<string, number>();
+    for (const mark of byEmail(marks, 'ada@analytical.example')) {
+      const row = mark.ancestors.find((a) => a['class']?.split(' ').includes('zA'));
+      const key = JSON.stringify(row ?? {});
+      perRow.set(key, (perRow.get(key) ?? 0) + 1);
+    }
+    expect(Math.max(...perRow.values())).toBe(1);
+    expect(byEmail(marks, 'ada@analytical.example')[0]!.text).toBe('3d');
+    await page.close();
+  });
+
   it('updates a badge when an interaction is logged elsewhere (the sidebar, another tab)', async () => {
     const page = await open('mail.google.com', '/mail/u/0/#inbox');
     await waitForMarks(page, (m) => byEmail(m, 'grace@navy.example').some((x) => x.text === '4mo'));
@@ -223,6 +240,22 @@ describe('Outlook on the web', () => {
     const count = (await readMarks(page)).length;
     await page.evaluate(() => (window as any).fixtureOutlook.addRows(25, { position: 'top' }));
     await waitForMarks(page, (m) => m.length > count);
+    await page.close();
+  });
+
+  it('auto-logs mail sent from Outlook when turned on', async () => {
+    const page = await open('outlook.live.com', '/mail/0/inbox');
+    await waitForMarks(page, (m) => m.length > 0);
+    const logs = async () =>
+      (await h.send<{ interactions: { summary: string; source: string }[] }>('contact.card', { id: ids.grace! })).interactions.filter(
+        (i) => i.summary === 'Compiler notes' && i.source === 'outlook',
+      ).length;
+    await h.send('settings.update', { patch: { autoLogSentMail: true } });
+    await page.evaluate(() => (window as any).fixtureOutlook.openCompose({ to: ['grace@navy.example'], subject: 'Compiler notes' }));
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(logs, { timeout: 8_000 }).toBe(1);
+    await waitForMarks(page, (m) => m.some((x) => x.text === 'Undo'));
+    await h.send('settings.update', { patch: { autoLogSentMail: false } });
     await page.close();
   });
 
