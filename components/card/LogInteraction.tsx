@@ -7,8 +7,14 @@ import { KindSelect } from './KindSelect';
 import { useAction } from './use-action';
 
 /** Log an interaction in one or two clicks: kind, when (now unless changed), a summary. */
-export function LogInteraction(props: { contactId: number; request: Request; onLogged: (interaction: Interaction) => void }) {
-  const [kind, setKind] = useState<InteractionKind>('meeting');
+export function LogInteraction(props: {
+  contactId: number;
+  request: Request;
+  onLogged: (interaction: Interaction) => void;
+  /** In a mail page the likely kind is an e-mail; elsewhere a coffee or meeting. */
+  defaultKind?: InteractionKind;
+}) {
+  const [kind, setKind] = useState<InteractionKind>(props.defaultKind ?? 'meeting');
   const [when, setWhen] = useState<string | null>(null);
   const [summary, setSummary] = useState('');
   const { busy, error, run } = useAction();

@@ -41,6 +41,7 @@ export function ContactCard(props: {
       <LogInteraction
         contactId={contact.id}
         request={request}
+        {...(props.mailHost ? { defaultKind: 'email' as const } : {})}
         onLogged={(interaction) => interaction.kind === 'informational-interview' && setDebriefId(interaction.id)}
       />
       {debriefing && <Debrief key={debriefing.id} interaction={debriefing} contact={contact} request={request} onClose={() => setDebriefId(null)} />}

@@ -16,7 +16,7 @@ button {
   margin: 0 0 0 4px;
   padding: 0 5px;
   border-radius: 8px;
-  font: 600 10.5px/16px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  font: 600 10.5px/16px Roboto, "Segoe UI", -apple-system, BlinkMacSystemFont, "Helvetica Neue", Arial, sans-serif;
   letter-spacing: 0.01em;
   text-align: center;
   vertical-align: middle;

@@ -7,7 +7,7 @@ div {
   position: fixed; right: 24px; bottom: 24px; z-index: 2147483646;
   display: flex; align-items: center; gap: 12px; max-width: min(440px, calc(100vw - 48px));
   padding: 10px 12px 10px 16px; border-radius: 8px;
-  font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  font: 14px/1.4 Roboto, "Segoe UI", -apple-system, BlinkMacSystemFont, "Helvetica Neue", Arial, sans-serif;
   color: #fff; background: #1f2a25; box-shadow: 0 6px 20px rgba(0,0,0,.25);
 }
 p { margin: 0; flex: 1; }

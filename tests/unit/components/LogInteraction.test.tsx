@@ -36,6 +36,15 @@ describe('LogInteraction', () => {
     expect(logged[0]).toMatchObject({ id: 500, contactId: 7, kind: 'meeting', when: NOW });
   });
 
+  it('starts on e-mail when the card is shown for a mail page', async () => {
+    const fake = fakeRequest();
+    render(<LogInteraction contactId={7} request={fake.request} onLogged={() => {}} defaultKind="email" />);
+    expect(kind().value).toBe('email');
+    fireEvent.click(logButton());
+    await settle();
+    expect(fake.calls).toEqual([{ type: 'interaction.log', payload: { contactId: 7, kind: 'email', when: NOW, summary: '' } }]);
+  });
+
   it('sends the chosen kind, time and trimmed summary, then clears the summary', async () => {
     const { fake, logged } = setup();
     fireEvent.change(kind(), { target: { value: 'informational-interview' } });
