@@ -26,6 +26,9 @@ export default defineContentScript({
     const secret = createFrameSecret();
     let frame: MountedFrame | null = null;
     let registered = false;
+    // A full navigation from another annotated page leaves that page's registration behind in
+    // this tab: the first hide clears it even though this script registered nothing yet.
+    let inherited = true;
     let current: AbortController | null = null;
     // Where the sidebar shows and whether it is folded (shared by every tab, see ui-state).
     let uiNow: UiState | null = null;
@@ -34,6 +37,7 @@ export default defineContentScript({
     const register = async (context: PageContext) => {
       await request('page.register', { secret, context });
       registered = true;
+      inherited = false;
     };
 
     /** Shows the in-page frame, unless the sidebar lives in the browser's side panel. */
@@ -56,8 +60,9 @@ export default defineContentScript({
     const hide = async () => {
       frame?.unmount();
       frame = null;
-      if (registered) await request('page.clear', { secret });
+      if (registered || inherited) await request('page.clear', { secret });
       registered = false;
+      inherited = false;
     };
 
     async function show(url: URL, staleTitle: string | undefined) {

@@ -100,6 +100,10 @@ export function runMailContent(ctx: ContentScriptContext, adapter: MailAdapter):
 
   const report = (error: unknown) => console.debug('[Rapport] mail page:', error);
 
+  // The tab may come from a LinkedIn profile (a full navigation leaves its registration behind):
+  // until the user picks someone here, this page is about no one.
+  void request('page.clear', { secret }).catch(report);
+
   /** Opening a thread shows its sender's card when they are a contact (or when the sidebar is already open). */
   function onThread(thread: OpenThread) {
     const route = adapter.route(new URL(location.href));
