@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { LINKEDIN_PATTERNS, SIDEBAR_PAGE } from '../utils/hosts';
+import { LINKEDIN_PATTERNS } from '../utils/hosts';
 import { classifyLinkedInUrl } from '../utils/linkedin/page-url';
 import { pendingContext, readLinkedInPage } from '../utils/linkedin/read-page';
 import { waitForReading } from '../utils/linkedin/wait-for-profile';
@@ -8,7 +8,7 @@ import { createLightClient } from '../utils/messages/send';
 import type { PageContext } from '../utils/model/page-context';
 import { createFrameSecret } from '../utils/page/frame-secret';
 import { watchLocation } from '../utils/page/location-watcher';
-import { mountSidebarFrame, type MountedFrame } from '../utils/page/sidebar-frame';
+import { createSidebarSlot } from '../utils/page/sidebar-slot';
 import { readUiState, watchUiState, type UiState } from '../utils/ui-state';
 
 /** How long to wait for the next page's markup after in-app navigation. */
@@ -24,7 +24,7 @@ export default defineContentScript({
   main(ctx) {
     const request = createLightClient();
     const secret = createFrameSecret();
-    let frame: MountedFrame | null = null;
+    const sidebar = createSidebarSlot(document, secret);
     let registered = false;
     // A full navigation from another annotated page leaves that page's registration behind in
     // this tab: the first hide clears it even though this script registered nothing yet.
@@ -40,26 +40,10 @@ export default defineContentScript({
       inherited = false;
     };
 
-    /** Shows the in-page frame, unless the sidebar lives in the browser's side panel. */
-    const mount = (state: UiState) => {
-      if (state.host !== 'page') {
-        // The page is still registered: the side panel shows it.
-        frame?.unmount();
-        frame = null;
-        return;
-      }
-      if (!frame) {
-        frame = mountSidebarFrame(document, `${browser.runtime.getURL(`/${SIDEBAR_PAGE}`)}#${secret}`, {
-          collapsed: state.collapsed,
-        });
-      } else {
-        frame.ensureAttached();
-      }
-    };
+    const mount = (state: UiState) => sidebar.mount(state);
 
     const hide = async () => {
-      frame?.unmount();
-      frame = null;
+      sidebar.unmount();
       if (registered || inherited) await request('page.clear', { secret });
       registered = false;
       inherited = false;
@@ -103,7 +87,7 @@ export default defineContentScript({
       void ui.then((initial) => {
         const state: UiState = { ...(uiNow ?? initial), ...changed };
         uiNow = state;
-        if (changed.collapsed !== undefined) frame?.setCollapsed(state.collapsed);
+        if (changed.collapsed !== undefined) sidebar.setCollapsed(state.collapsed);
         if (changed.host !== undefined && registered) mount(state);
       });
     });
@@ -121,7 +105,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       current?.abort();
       stopWatchingUi();
-      frame?.unmount();
+      sidebar.unmount();
     });
   },
 });

@@ -3,12 +3,11 @@
 // open, when that is a contact), and the opt-in auto-log of sent mail.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { SIDEBAR_PAGE } from '../hosts';
 import { createLightClient } from '../messages/send';
 import type { MailPersonContext } from '../model/page-context';
 import { createFrameSecret } from '../page/frame-secret';
 import { watchLocation } from '../page/location-watcher';
-import { mountSidebarFrame, type MountedFrame } from '../page/sidebar-frame';
+import { createSidebarSlot } from '../page/sidebar-slot';
 import { readUiState, watchUiState, writeUiState, type UiState } from '../ui-state';
 import { createBadgeEngine } from './badge-engine';
 import { sentToastText } from './sent-toast-text';
@@ -26,7 +25,7 @@ function newSendId(): string {
 export function runMailContent(ctx: ContentScriptContext, adapter: MailAdapter): void {
   const request = createLightClient();
   const secret = createFrameSecret();
-  let frame: MountedFrame | null = null;
+  const sidebar = createSidebarSlot(document, secret);
   let registered = false;
   /** Why the sidebar shows someone: the user picked them, or they sent the open thread. */
   let shownFor: { reason: 'picked' | 'thread'; threadId?: string } | null = null;
@@ -58,18 +57,7 @@ export function runMailContent(ctx: ContentScriptContext, adapter: MailAdapter):
     };
   }
 
-  const mount = (state: UiState) => {
-    if (state.host !== 'page') {
-      frame?.unmount();
-      frame = null;
-      return;
-    }
-    if (!frame) {
-      frame = mountSidebarFrame(document, `${browser.runtime.getURL(`/${SIDEBAR_PAGE}`)}#${secret}`, {
-        collapsed: state.collapsed,
-      });
-    } else frame.ensureAttached();
-  };
+  const mount = (state: UiState) => sidebar.mount(state);
 
   let showing = 0;
   async function show(person: MailPerson, message: ThreadMessage | undefined, why: NonNullable<typeof shownFor>) {
@@ -84,15 +72,14 @@ export function runMailContent(ctx: ContentScriptContext, adapter: MailAdapter):
     // A click on a badge asks to see the card: unfold it if it was folded.
     if (why.reason === 'picked' && state.collapsed) {
       uiNow = { ...state, collapsed: false };
-      frame?.setCollapsed(false);
+      sidebar.setCollapsed(false);
       void writeUiState(browser.storage.local, { collapsed: false }).catch(() => {});
     }
     mount(uiNow ?? state);
   }
 
   async function hide() {
-    frame?.unmount();
-    frame = null;
+    sidebar.unmount();
     shownFor = null;
     if (registered) await request('page.clear', { secret }).catch(() => {});
     registered = false;
@@ -115,7 +102,7 @@ export function runMailContent(ctx: ContentScriptContext, adapter: MailAdapter):
     autoShownThread = route.threadId;
     // The user already picked someone in this thread: theirs is the card to keep.
     if (shownFor?.reason === 'picked' && shownFor.threadId === route.threadId) return;
-    if (known || frame) void show(latest.from.person, latest, { reason: 'thread', threadId: route.threadId }).catch(report);
+    if (known || sidebar.mounted) void show(latest.from.person, latest, { reason: 'thread', threadId: route.threadId }).catch(report);
   }
 
   const engine = createBadgeEngine({
@@ -149,7 +136,7 @@ export function runMailContent(ctx: ContentScriptContext, adapter: MailAdapter):
     void ui.then((initial) => {
       const state: UiState = { ...(uiNow ?? initial), ...changed };
       uiNow = state;
-      if (changed.collapsed !== undefined) frame?.setCollapsed(state.collapsed);
+      if (changed.collapsed !== undefined) sidebar.setCollapsed(state.collapsed);
       if (changed.host !== undefined && registered) mount(state);
     });
   });
@@ -192,6 +179,6 @@ export function runMailContent(ctx: ContentScriptContext, adapter: MailAdapter):
     engine.stop();
     stopWatchingStore();
     stopWatchingUi();
-    frame?.unmount();
+    sidebar.unmount();
   });
 }
