@@ -5,11 +5,13 @@ import { createCompanyService } from '../utils/background/companies';
 import { createContactService } from '../utils/background/contacts';
 import { createInteractionService } from '../utils/background/interactions';
 import { createMailService } from '../utils/background/mail';
+import { createManagerService } from '../utils/background/manager';
 import { createPitchService } from '../utils/background/pitches';
 import { createSettingsService } from '../utils/background/settings';
 import { createDispatcher } from '../utils/background/dispatch';
 import { createTabContexts } from '../utils/background/tab-contexts';
 import { createTicklers } from '../utils/background/ticklers';
+import { createTransferService } from '../utils/background/transfer';
 import type { BroadcastEvent } from '../utils/messages/contract';
 import { isAnnotatedUrl } from '../utils/active-tab';
 import { sidePanelApi, trackOpenPanels, type PanelEvents, type PanelHostApis } from '../utils/side-panel';
@@ -23,8 +25,11 @@ export default defineBackground(() => {
   const db = new RapportDatabase();
   const tabs = createTabContexts(browser.storage.session);
   const settings = createSettingsService(db);
+  // The manager page's list, cached in memory: every contacts-changed makes its rows stale.
+  const manager = createManagerService(db, Date.now);
 
   const broadcast = (event: BroadcastEvent) => {
+    if (event.event === 'contacts-changed') manager.invalidate(event.ids);
     // Reaches extension pages only; "no receiver" is normal when no sidebar is open.
     browser.runtime.sendMessage(event).catch(() => {});
     // Content scripts (the mail badges' caches) hear of store changes through storage.
@@ -73,6 +78,7 @@ export default defineBackground(() => {
     companies: createCompanyService(db, Date.now),
     interactions,
     mail: createMailService({ db, contacts, interactions, settings, now: Date.now }),
+    manager,
     commitments: createCommitmentService(db, Date.now),
     pitches: createPitchService(db, Date.now),
     settings,
@@ -86,6 +92,7 @@ export default defineBackground(() => {
     log: logError,
     afterWrite: ticklers.afterWrite,
     onSettingsChanged: (settings) => void sidebarHost.mirror(settings),
+    transfer: createTransferService(db, Date.now),
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

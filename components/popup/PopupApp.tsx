@@ -13,6 +13,8 @@ import type { Settings } from '../../utils/model/settings';
 export interface PopupLinks {
   /** Rapport's own page for a contact (`sidebar.html?contact=<id>`). */
   contactPage(id: number): string;
+  /** The contact manager (`manager.html`): every contact in one list. */
+  managerPage?: () => string;
   open(url: string): void;
 }
 
@@ -75,6 +77,13 @@ export function PopupApp(props: { request: Request; links: PopupLinks; now?: () 
       <header class="brand" aria-hidden="true">
         Rapport
       </header>
+      {links.managerPage && (
+        <p class="manage">
+          <button type="button" class="link" onClick={() => links.open(links.managerPage!())}>
+            Manage contacts →
+          </button>
+        </p>
+      )}
       {loadError && <ErrorNote error={loadError} what="Rapport couldn’t load your reminders" />}
 
       <section aria-labelledby="due-heading">

@@ -20,9 +20,10 @@ export function parseContactId(raw: string | null): number | null {
 
 /**
  * One contact's card on its own, full width in a tab (`sidebar.html?contact=<id>`): where
- * notifications and the popup send the user.
+ * notifications and the popup send the user. `embedded`: inside another page (the manager's
+ * detail pane): no brand header and the page's title left alone.
  */
-export function StandaloneContact(props: { request: Request; id: number | null; rawId: string }) {
+export function StandaloneContact(props: { request: Request; id: number | null; rawId: string; embedded?: boolean }) {
   const { request, id } = props;
   const [load, setLoad] = useState<Load>({ status: 'loading' });
 
@@ -56,15 +57,23 @@ export function StandaloneContact(props: { request: Request; id: number | null; 
 
   const name = load.status === 'found' ? load.card.contact.name : null;
   useEffect(() => {
-    document.title = name ? `${name} — Rapport` : 'Rapport';
-  }, [name]);
+    if (!props.embedded) document.title = name ? `${name} — Rapport` : 'Rapport';
+  }, [name, props.embedded]);
 
+  const body = <StandaloneBody load={id === null ? null : load} rawId={props.rawId} request={request} />;
+  if (props.embedded) {
+    return (
+      <section class="sidebar standalone embedded" aria-label={name ?? 'Contact'} aria-busy={id !== null && load.status === 'loading'}>
+        {body}
+      </section>
+    );
+  }
   return (
     <main class="sidebar standalone" aria-busy={id !== null && load.status === 'loading'}>
       <header class="brand" aria-hidden="true">
         Rapport
       </header>
-      <StandaloneBody load={id === null ? null : load} rawId={props.rawId} request={request} />
+      {body}
     </main>
   );
 }

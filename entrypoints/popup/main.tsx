@@ -10,6 +10,7 @@ const request = createClient();
 
 const links = {
   contactPage: (id: number) => browser.runtime.getURL(`/sidebar.html?contact=${id}` as '/'),
+  managerPage: () => browser.runtime.getURL('/manager.html' as '/'),
   open(url: string) {
     void browser.tabs
       .create({ url })

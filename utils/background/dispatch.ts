@@ -18,18 +18,25 @@ import type { CompanyService } from './companies';
 import type { ContactService } from './contacts';
 import type { InteractionService } from './interactions';
 import type { MailService } from './mail';
+import type { ManagerService } from './manager';
 import type { PitchService } from './pitches';
 import type { SettingsService } from './settings';
 import { RequestError } from './request-error';
 import { classifySender, type SenderInfo, type SenderKind } from './sender';
 import type { TabContexts } from './tab-contexts';
 import type { Ticklers } from './ticklers';
+import type { TransferService } from './transfer';
 
 export interface DispatchDeps {
   contacts: ContactService;
   companies: CompanyService;
   interactions: InteractionService;
   mail: MailService;
+  /**
+   * The manager page's list (cached in memory). The dispatcher invalidates it on every
+   * `contacts-changed` it broadcasts; other broadcasters (the ticklers) must do the same.
+   */
+  manager?: ManagerService;
   commitments: CommitmentService;
   pitches: PitchService;
   settings: SettingsService;
@@ -48,6 +55,8 @@ export interface DispatchDeps {
   afterWrite?: () => void;
   /** Mirrors what content scripts need of the settings (which host shows the sidebar). */
   onSettingsChanged?: (settings: Settings) => void;
+  /** Import, export and restore (the manager page). */
+  transfer?: TransferService;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -68,6 +77,19 @@ const fail = (code: ErrorCode, message: string, issues?: z.core.$ZodIssue[]): Er
   },
 });
 
+/** A file's bytes as the page sent them (base64: Chrome's messaging is JSON). */
+function fromBase64(data: string): Uint8Array {
+  let binary: string;
+  try {
+    binary = atob(data);
+  } catch {
+    throw new RequestError('invalid-request', 'The file data is not valid base64.');
+  }
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
 function requireTab(caller: Caller): number {
   if (caller.tabId === undefined) throw new RequestError('invalid-request', 'This request needs a tab.');
   return caller.tabId;
@@ -77,6 +99,10 @@ function createHandlers(deps: DispatchDeps): Handlers {
   const { contacts, companies, interactions, commitments, pitches, settings, tabs } = deps;
   const summary = ({ id, name, headline, title, company }: Contact) => ({ id, name, headline, title, company });
   const changed = (...ids: number[]) => deps.broadcast({ rapport: 1, event: 'contacts-changed', ids: [...new Set(ids)] });
+  const transfer = () => {
+    if (!deps.transfer) throw new RequestError('internal', 'Import and export are not available.');
+    return deps.transfer;
+  };
 
   async function card(contact: Contact) {
     const [log, promises, introducer, introduced, allTags, typesInUse, prefs, pitchList] = await Promise.all([
@@ -300,6 +326,56 @@ function createHandlers(deps: DispatchDeps): Handlers {
       deps.broadcast({ rapport: 1, event: 'settings-changed' });
       return next;
     },
+
+    async 'import.preview'({ fileName, data, mapping }) {
+      return transfer().previewImport(fileName, fromBase64(data), mapping);
+    },
+
+    async 'import.apply'({ fileName, data, mapping, planHash, acceptOffered }) {
+      const result = await transfer().applyImport(fileName, fromBase64(data), mapping, planHash, { acceptOffered });
+      if (result.created.length || result.updated.length) changed(...result.created, ...result.updated);
+      return result;
+    },
+
+    async 'export.file'({ format }) {
+      const service = transfer();
+      const day = new Date(deps.now()).toISOString().slice(0, 10);
+      switch (format) {
+        case 'backup-json':
+          return { fileName: `rapport-backup-${day}.json`, mimeType: 'application/json', text: await service.exportBackup() };
+        case 'contacts-csv':
+          return { fileName: `rapport-contacts-${day}.csv`, mimeType: 'text/csv;charset=utf-8', text: await service.exportContactsCsv() };
+        case 'interactions-csv':
+          return {
+            fileName: `rapport-interactions-${day}.csv`,
+            mimeType: 'text/csv;charset=utf-8',
+            text: await service.exportInteractionsCsv(),
+          };
+        case 'vcard':
+          return { fileName: `rapport-contacts-${day}.vcf`, mimeType: 'text/vcard;charset=utf-8', text: await service.exportVcard() };
+      }
+    },
+
+    async 'restore.preview'({ backupText }) {
+      return transfer().previewRestore(backupText);
+    },
+
+    async 'restore.apply'({ backupText, planHash, overwriteConflicts }) {
+      const result = await transfer().applyRestore(backupText, planHash, { overwriteConflicts });
+      if (result.contactIds.length) changed(...result.contactIds);
+      if (result.companyKeys.length) deps.broadcast({ rapport: 1, event: 'companies-changed', keys: result.companyKeys });
+      if (result.tables.includes('pitches')) deps.broadcast({ rapport: 1, event: 'pitches-changed' });
+      if (result.tables.includes('settings')) {
+        deps.onSettingsChanged?.(await settings.get());
+        deps.broadcast({ rapport: 1, event: 'settings-changed' });
+      }
+      return result;
+    },
+
+    async 'manager.list'(request) {
+      if (!deps.manager) throw new RequestError('internal', 'The contact list is not available.');
+      return deps.manager.list(request);
+    },
   };
 }
 
@@ -318,6 +394,8 @@ export const TICKLER_WRITES: ReadonlySet<MessageType> = new Set<MessageType>([
   'commitment.setDone',
   'commitment.delete',
   'settings.update',
+  'import.apply',
+  'restore.apply',
 ]);
 
 /**
@@ -325,7 +403,14 @@ export const TICKLER_WRITES: ReadonlySet<MessageType> = new Set<MessageType>([
  * unauthorised message gets a typed error answer and writes nothing.
  */
 export function createDispatcher(deps: DispatchDeps) {
-  const handlers = createHandlers(deps);
+  // Every change to contacts makes the manager's cached list stale.
+  const handlers = createHandlers({
+    ...deps,
+    broadcast(event) {
+      if (event.event === 'contacts-changed') deps.manager?.invalidate(event.ids);
+      deps.broadcast(event);
+    },
+  });
 
   /** Resolves the tab a caller acts for, or refuses. */
   async function authorise(

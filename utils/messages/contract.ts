@@ -3,10 +3,22 @@ import { Id } from '../model/common';
 import { Company } from '../model/company';
 import { Contact, ContactDraft, ContactPatch, ContactSummary } from '../model/contact';
 import { Interaction, InteractionKind } from '../model/interaction';
+import { ManagerList, ManagerListRequest } from '../model/manager';
 import { MailMessage, MailSite, PageContext } from '../model/page-context';
 import { Pitch } from '../model/pitch';
 import { Reminder, ReminderReason } from '../model/reminder';
 import { Settings, SettingsPatch } from '../model/settings';
+import {
+  BackupText,
+  ExportFile,
+  ExportFormat,
+  ImportFileRequest,
+  ImportPreview,
+  ImportResult,
+  PlanHash,
+  RestorePreview,
+  RestoreResult,
+} from './transfer-schemas';
 
 /**
  * The one declaration of every message that crosses a context boundary.
@@ -313,6 +325,46 @@ export const contract = {
     from: 'extension',
     request: z.object({ patch: SettingsPatch }),
     response: Settings,
+  }),
+  /** What importing a file (LinkedIn Connections.csv, Google/Outlook CSV, vCard, any CSV) would do. Writes nothing. */
+  'import.preview': declare({
+    from: 'extension',
+    request: ImportFileRequest,
+    response: ImportPreview,
+  }),
+  /** Writes the previewed import in one transaction; refused if the plan is no longer `planHash`. */
+  'import.apply': declare({
+    from: 'extension',
+    request: ImportFileRequest.extend({
+      planHash: PlanHash,
+      /** Take the file's differing headline, company, title and location too. */
+      acceptOffered: z.boolean().default(false),
+    }),
+    response: ImportResult,
+  }),
+  /** A whole-store export as text, for the page to save as a file. */
+  'export.file': declare({
+    from: 'extension',
+    request: z.object({ format: ExportFormat }),
+    response: ExportFile,
+  }),
+  /** What restoring a JSON backup would do. Writes nothing. */
+  'restore.preview': declare({
+    from: 'extension',
+    request: z.object({ backupText: BackupText }),
+    response: RestorePreview,
+  }),
+  /** Restores the previewed backup in one transaction; conflicts keep the existing record unless overwritten. */
+  'restore.apply': declare({
+    from: 'extension',
+    request: z.object({ backupText: BackupText, planHash: PlanHash, overwriteConflicts: z.boolean().default(false) }),
+    response: RestoreResult,
+  }),
+  /** The manager page's list: every contact filtered, searched (full text) and sorted; small rows. */
+  'manager.list': declare({
+    from: 'extension',
+    request: ManagerListRequest,
+    response: ManagerList,
   }),
 } as const;
 

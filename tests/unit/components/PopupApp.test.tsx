@@ -150,3 +150,19 @@ describe('PopupApp', () => {
     expect(screen.getByRole('alert').textContent).toBe('Rapport couldn’t load your reminders: worker asleep');
   });
 });
+
+describe('PopupApp: the contact manager', () => {
+  it('links to the manager page when it has one', async () => {
+    const fake = fakeRequest();
+    const opened: string[] = [];
+    const links = {
+      contactPage: (id: number) => `chrome-extension://rapport/sidebar.html?contact=${id}`,
+      managerPage: () => 'chrome-extension://rapport/manager.html',
+      open: (url: string) => void opened.push(url),
+    };
+    render(<PopupApp request={fake.request} links={links} now={() => NOW} />);
+    await settle();
+    fireEvent.click(screen.getByRole('button', { name: /Manage contacts/ }));
+    expect(opened).toEqual(['chrome-extension://rapport/manager.html']);
+  });
+});

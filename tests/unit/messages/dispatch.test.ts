@@ -5,6 +5,7 @@ import type { SenderInfo } from '../../../utils/background/sender';
 import { BUILT_IN_CONTACT_TYPES } from '../../../utils/model/contact';
 import { DEFAULT_CADENCE_DAYS } from '../../../utils/model/settings';
 import { ErrorAnswer, MESSAGE_TYPES, SidebarView, type ErrorCode, type MessageType } from '../../../utils/messages/contract';
+import { validImport, validRestore, transferBad } from './transfer-fixtures';
 import {
   adaContext,
   adaDraft,
@@ -170,6 +171,8 @@ const validSent = {
 const withSent = (patch: Record<string, unknown>) => ({ ...validSent, ...patch });
 const validMailLog = { contactId: 1, site: 'gmail', message: { id: '18c2a1f0e9d3b7a4', subject: 'Engines', when: T0 - DAY, fromMe: false } };
 const withMailLog = (patch: Record<string, unknown>) => ({ ...validMailLog, ...patch });
+const validManagerList = { query: 'coffee', filters: { overdue: false, notInTouchMonths: 3 }, sort: { by: 'name', dir: 'asc' } };
+const withManagerList = (patch: Record<string, unknown>) => ({ ...validManagerList, ...patch });
 /** Bad ids for a payload `{ id }` (plus whatever else `rest` holds). */
 const badIds = (rest: Record<string, unknown> = {}): BadPayload[] => [
   { name: 'no id', payload: { ...rest }, paths: ['id'] },
@@ -612,6 +615,36 @@ const fixtures: Record<MessageType, Fixture> = {
     payload: {},
     bad: nonObjects,
   },
+  'import.preview': {
+    sender: sidePanel,
+    payload: { fileName: validImport.fileName, data: validImport.data },
+    bad: [...nonObjects, ...transferBad.file({ fileName: validImport.fileName, data: validImport.data })],
+  },
+  'import.apply': {
+    sender: sidePanel,
+    payload: validImport,
+    bad: [...nonObjects, ...transferBad.file(validImport), ...transferBad.apply(validImport, 'acceptOffered')],
+  },
+  'export.file': {
+    sender: sidePanel,
+    payload: { format: 'backup-json' },
+    bad: [
+      ...nonObjects,
+      { name: 'no format', payload: {}, paths: ['format'] },
+      { name: 'an unknown format', payload: { format: 'pdf' }, paths: ['format'] },
+      { name: 'a numeric format', payload: { format: 1 }, paths: ['format'] },
+    ],
+  },
+  'restore.preview': {
+    sender: sidePanel,
+    payload: { backupText: validRestore.backupText },
+    bad: [...nonObjects, ...transferBad.backup({ backupText: validRestore.backupText })],
+  },
+  'restore.apply': {
+    sender: sidePanel,
+    payload: validRestore,
+    bad: [...nonObjects, ...transferBad.backup(validRestore), ...transferBad.apply(validRestore, 'overwriteConflicts')],
+  },
   'ticklers.list': {
     sender: sidePanel,
     payload: { contactId: 1 },
@@ -673,6 +706,32 @@ const fixtures: Record<MessageType, Fixture> = {
       { name: 'a numeric flag', payload: withSettings({ backupReminder: 1 }), paths: ['patch.backupReminder'] },
       { name: 'a negative digest hour', payload: withSettings({ digest: { enabled: true, hour: -1 } }), paths: ['patch.digest.hour'] },
       { name: 'a weekly goal beyond 100', payload: withSettings({ weeklyGoals: { newContacts: 101, followUps: 5 } }), paths: ['patch.weeklyGoals.newContacts'] },
+    ],
+  },
+  'manager.list': {
+    sender: sidePanel,
+    payload: validManagerList,
+    seed: seedInteraction,
+    bad: [
+      ...nonObjects,
+      { name: 'no filters', payload: withoutKey(validManagerList, 'filters'), paths: ['filters'] },
+      { name: 'no sort', payload: withoutKey(validManagerList, 'sort'), paths: ['sort'] },
+      { name: 'a query beyond 200 chars', payload: withManagerList({ query: long(201) }), paths: ['query'] },
+      { name: 'a numeric query', payload: withManagerList({ query: 3 }), paths: ['query'] },
+      { name: 'an unknown sort column', payload: withManagerList({ sort: { by: 'notes', dir: 'asc' } }), paths: ['sort.by'] },
+      { name: 'an unknown sort direction', payload: withManagerList({ sort: { by: 'name', dir: 'up' } }), paths: ['sort.dir'] },
+      { name: 'an unknown filter', payload: withManagerList({ filters: { colour: 'red' } }), paths: ['filters'] },
+      { name: 'a blank tag', payload: withManagerList({ filters: { tag: ' ' } }), paths: ['filters.tag'] },
+      { name: 'a tag beyond 50 chars', payload: withManagerList({ filters: { tag: long(51) } }), paths: ['filters.tag'] },
+      { name: 'a type beyond 40 chars', payload: withManagerList({ filters: { type: long(41) } }), paths: ['filters.type'] },
+      { name: 'a company beyond 200 chars', payload: withManagerList({ filters: { company: long(201) } }), paths: ['filters.company'] },
+      { name: 'a string targetsOnly', payload: withManagerList({ filters: { targetsOnly: 'yes' } }), paths: ['filters.targetsOnly'] },
+      { name: 'a numeric overdue', payload: withManagerList({ filters: { overdue: 1 } }), paths: ['filters.overdue'] },
+      { name: 'zero months', payload: withManagerList({ filters: { notInTouchMonths: 0 } }), paths: ['filters.notInTouchMonths'] },
+      { name: 'months beyond 120', payload: withManagerList({ filters: { notInTouchMonths: 121 } }), paths: ['filters.notInTouchMonths'] },
+      { name: 'fractional months', payload: withManagerList({ filters: { notInTouchMonths: 1.5 } }), paths: ['filters.notInTouchMonths'] },
+      { name: 'a zero introducer', payload: withManagerList({ filters: { introducedBy: 0 } }), paths: ['filters.introducedBy'] },
+      { name: 'a string includeArchived', payload: withManagerList({ filters: { includeArchived: 'true' } }), paths: ['filters.includeArchived'] },
     ],
   },
 };
@@ -884,6 +943,12 @@ const FROM: Record<MessageType, 'any' | 'content' | 'extension'> = {
   'settings.update': 'extension',
   'ticklers.list': 'extension',
   'tickler.act': 'extension',
+  'import.preview': 'extension',
+  'import.apply': 'extension',
+  'export.file': 'extension',
+  'restore.preview': 'extension',
+  'restore.apply': 'extension',
+  'manager.list': 'extension',
 };
 
 /** Tab 7 (Ada, with a contact) and tab 8 (Bob) registered by their content scripts. */

@@ -7,8 +7,10 @@ import { createContactService, type ContactService } from '../../../utils/backgr
 import { createDispatcher, type DispatchDeps } from '../../../utils/background/dispatch';
 import { createInteractionService, type InteractionService } from '../../../utils/background/interactions';
 import { createMailService } from '../../../utils/background/mail';
+import { createManagerService } from '../../../utils/background/manager';
 import { createPitchService, type PitchService } from '../../../utils/background/pitches';
 import { createSettingsService, type SettingsService } from '../../../utils/background/settings';
+import { createTransferService } from '../../../utils/background/transfer';
 import type { SenderInfo } from '../../../utils/background/sender';
 import { createTabContexts, type SessionArea } from '../../../utils/background/tab-contexts';
 import { createTicklers, type TicklerApis } from '../../../utils/background/ticklers';
@@ -143,11 +145,13 @@ export function createHarness(options: HarnessOptions = {}) {
   };
   const ticklers = createTicklers({ db, contacts: realContacts, apis: ticklerApis, now, notificationButtons: true, log });
   const mail = createMailService({ db, contacts: realContacts, interactions: realInteractions, settings: realSettings, now });
+  const manager = createManagerService(db, now);
   const deps: DispatchDeps = {
     contacts: options.contacts ? options.contacts(realContacts) : realContacts,
     companies: options.companies ? options.companies(realCompanies) : realCompanies,
     interactions: options.interactions ? options.interactions(realInteractions) : realInteractions,
     mail,
+    manager,
     commitments: options.commitments ? options.commitments(realCommitments) : realCommitments,
     pitches: options.pitches ? options.pitches(realPitches) : realPitches,
     settings: options.settings ? options.settings(realSettings) : realSettings,
@@ -159,6 +163,7 @@ export function createHarness(options: HarnessOptions = {}) {
     now,
     broadcast,
     onSettingsChanged,
+    transfer: createTransferService(db, now),
     log,
   };
   const dispatch = createDispatcher(deps);
@@ -166,6 +171,7 @@ export function createHarness(options: HarnessOptions = {}) {
   return {
     db,
     ticklers,
+    manager,
     area,
     tabs,
     broadcast,

@@ -1,0 +1,174 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { onBroadcast, RapportError, type Request } from '../../utils/messages/client';
+import type { ContactSummary } from '../../utils/model/contact';
+import type { ManagerFilters, ManagerList, ManagerSort, ManagerSortKey } from '../../utils/model/manager';
+import { ErrorNote } from '../card/ErrorNote';
+import { parseContactId, StandaloneContact } from '../sidebar/StandaloneContact';
+import { ContactTable } from './ContactTable';
+import { Filters } from './Filters';
+
+/** How long the search box waits for the typing to pause before asking. */
+export const SEARCH_DEBOUNCE_MS = 120;
+
+/** The contact a URL hash selects (`#contact=12`), or null. */
+export function selectedFromHash(hash: string): number | null {
+  const raw = new URLSearchParams(hash.replace(/^#/, '')).get('contact');
+  return parseContactId(raw);
+}
+
+const message = (e: unknown) => (e instanceof RapportError || e instanceof Error ? e.message : String(e));
+
+/** Dates sort newest first on the first click, text A→Z. */
+const firstDirection = (by: ManagerSortKey): ManagerSort['dir'] =>
+  by === 'lastContacted' ? 'desc' : 'asc';
+
+/**
+ * The contact manager (`manager.html`): every contact in a virtualised, sortable table with
+ * filters and a full-text search; a row opens the contact's full card in a pane on the right
+ * (kept in the URL hash, `#contact=12`, so reloads and links keep it). Live: reloads on the
+ * worker's contacts-changed and companies-changed broadcasts.
+ */
+export function ManagerApp(props: { request: Request }) {
+  const { request } = props;
+  const [query, setQuery] = useState('');
+  const [debounced, setDebounced] = useState('');
+  const [filters, setFilters] = useState<ManagerFilters>({});
+  const [introducer, setIntroducer] = useState<ContactSummary | null>(null);
+  const [sort, setSort] = useState<ManagerSort>({ by: 'name', dir: 'asc' });
+  const [list, setList] = useState<ManagerList | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<number | null>(() => selectedFromHash(location.hash));
+  const [tick, setTick] = useState(0);
+  const sequence = useRef(0);
+
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(query.trim()), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [query]);
+
+  useEffect(() => {
+    // Only the newest answer is shown: an older, slower one must not overwrite it.
+    const mine = ++sequence.current;
+    const effective: ManagerFilters = introducer ? { ...filters, introducedBy: introducer.id } : filters;
+    request('manager.list', { ...(debounced ? { query: debounced } : {}), filters: effective, sort }).then(
+      (answer) => {
+        if (mine !== sequence.current) return;
+        setList(answer);
+        setError(null);
+      },
+      (e: unknown) => mine === sequence.current && setError(message(e)),
+    );
+  }, [request, debounced, filters, introducer, sort, tick]);
+
+  useEffect(
+    () =>
+      onBroadcast((event) => {
+        if (event.event === 'contacts-changed' || event.event === 'companies-changed') setTick((t) => t + 1);
+      }),
+    [],
+  );
+
+  useEffect(() => {
+    const follow = () => setSelected(selectedFromHash(location.hash));
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+
+  useEffect(() => {
+    document.title = 'Contacts — Rapport';
+  }, []);
+
+  const open = useCallback((id: number | null) => {
+    setSelected(id);
+    const hash = id === null ? '' : `#contact=${id}`;
+    // Replace, not push: the list is one page, not a history of clicks.
+    history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
+  }, []);
+
+  const onSort = (by: ManagerSortKey) =>
+    setSort((current) =>
+      current.by === by ? { by, dir: current.dir === 'asc' ? 'desc' : 'asc' } : { by, dir: firstDirection(by) },
+    );
+
+  const empty = list !== null && list.total === 0 && !filters.includeArchived;
+  const searching = query.trim() !== debounced;
+
+  return (
+    <div class={`manager${selected !== null ? ' with-detail' : ''}`}>
+      <header class="manager-header">
+        <h1>
+          <span class="brand">Rapport</span> Contacts
+        </h1>
+        {!empty && (
+          <input
+            type="search"
+            class="manager-search"
+            aria-label="Search contacts"
+            placeholder="Search names, companies, notes, conversations…"
+            maxLength={200}
+            value={query}
+            onInput={(e) => setQuery(e.currentTarget.value)}
+          />
+        )}
+        {list && !empty && (
+          <p class="quiet count" role="status" aria-live="polite">
+            {list.rows.length === list.total
+              ? `${list.total.toLocaleString()} contacts`
+              : `${list.rows.length.toLocaleString()} of ${list.total.toLocaleString()} contacts`}
+            {searching ? ' …' : ''}
+          </p>
+        )}
+      </header>
+      <ErrorNote error={error} what="Rapport couldn’t load your contacts" />
+      {empty ? (
+        <EmptyState />
+      ) : (
+        <>
+          <Filters
+            filters={filters}
+            facets={list?.facets ?? null}
+            onChange={setFilters}
+            introducer={introducer}
+            onIntroducer={setIntroducer}
+            request={request}
+          />
+          <div class="manager-body">
+            <section class="manager-list" aria-busy={list === null}>
+              {list === null ? (
+                !error && <p class="quiet">Loading…</p>
+              ) : list.rows.length === 0 ? (
+                <p class="quiet no-match">No contact matches{debounced ? ` “${debounced}”` : ''} with these filters.</p>
+              ) : (
+                <ContactTable rows={list.rows} sort={sort} onSort={onSort} selectedId={selected} onOpen={open} />
+              )}
+            </section>
+            {selected !== null && (
+              <aside class="manager-detail" aria-label="Contact">
+                <button type="button" class="back" onClick={() => open(null)}>
+                  ← Back to the list
+                </button>
+                <StandaloneContact request={request} id={selected} rawId={String(selected)} embedded />
+              </aside>
+            )}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+function EmptyState() {
+  return (
+    <section class="manager-empty">
+      <h2>No contacts yet</h2>
+      <p>
+        Rapport fills up as you network: open someone’s profile on{' '}
+        <a href="https://www.linkedin.com/" target="_blank" rel="noreferrer">
+          LinkedIn
+        </a>{' '}
+        and choose <strong>Add to Rapport</strong> in the sidebar, or add the people you e-mail from Gmail or Outlook.
+      </p>
+      <p class="quiet">Importing contacts from a file (LinkedIn export, CSV, vCard) is coming soon.</p>
+    </section>
+  );
+}
