@@ -448,9 +448,22 @@ function wrap(ms: MiniSearch<IndexDocument>): ContactIndex {
             return true;
           }
         : undefined;
-    const msQuery: Query | typeof MiniSearch.wildcard =
-      indexTerms.length > 0 ? { combineWith: 'AND', queries: indexTerms.map(toMiniSearchQuery) } : MiniSearch.wildcard;
-    const results = ms.search(msQuery, filter ? { filter } : {}) as Ranked[];
+    const run = (terms: IndexTerm[]) =>
+      ms.search(
+        terms.length > 0 ? { combineWith: 'AND', queries: terms.map(toMiniSearchQuery) } : MiniSearch.wildcard,
+        filter ? { filter } : {},
+      ) as Ranked[];
+    let results = run(indexTerms);
+    // A question typed as a sentence ("who did I talk to about data engineering"): when all the
+    // words together find nobody, words that occur nowhere in the notebook (not even as a
+    // prefix) are taken as phrasing and left out — for sentences only (three words or more, two
+    // of them kept): in "lov ada" a word that finds nothing is a word the user means.
+    if (results.length === 0 && indexTerms.length >= 3) {
+      const occurs = (q: IndexTerm) =>
+        q.fromPhrase || ms.search({ queries: [q.term], prefix: q.prefix, fuzzy: false }).length > 0;
+      const kept = indexTerms.filter(occurs);
+      if (kept.length >= 2 && kept.length < indexTerms.length) results = run(kept);
+    }
 
     // Rank: results that needed a typo correction for some word come after those that did not.
     // Scores are rounded so that sums taken in another order (a restored index walks its prefix

@@ -318,3 +318,19 @@ describe('contact index: hostile input', () => {
     for (const q of ['lovelace', 'ada', 'data engineering', 'lovelce']) expect(index.search(q)).toEqual(never.search(q));
   });
 });
+
+describe('a question typed as a sentence', () => {
+  it('leaves out the words found nowhere and answers with the rest', () => {
+    const ids = index.search('who did I talk to about data engineering').map((h) => h.id);
+    // "talk" occurs nowhere ("Talked" does, but only the last word is a prefix): phrasing.
+    expect(ids.sort()).toEqual([2, 3, 4]);
+  });
+
+  it('still requires every word that does occur', () => {
+    expect(index.search('spotify compilers').map((h) => h.id)).toEqual([]);
+  });
+
+  it('finds nothing when no word occurs at all', () => {
+    expect(index.search('zzyzx qqqq')).toEqual([]);
+  });
+});
