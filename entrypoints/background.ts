@@ -12,6 +12,7 @@ import { createDispatcher } from '../utils/background/dispatch';
 import { createTabContexts } from '../utils/background/tab-contexts';
 import { createTicklers } from '../utils/background/ticklers';
 import { createTransferService } from '../utils/background/transfer';
+import { createBulkService } from '../utils/background/bulk';
 import type { BroadcastEvent } from '../utils/messages/contract';
 import { isAnnotatedUrl } from '../utils/active-tab';
 import { sidePanelApi, trackOpenPanels, type PanelEvents, type PanelHostApis } from '../utils/side-panel';
@@ -93,6 +94,7 @@ export default defineBackground(() => {
     afterWrite: ticklers.afterWrite,
     onSettingsChanged: (settings) => void sidebarHost.mirror(settings),
     transfer: createTransferService(db, Date.now),
+    bulk: createBulkService(db, Date.now),
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

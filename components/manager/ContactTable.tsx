@@ -38,8 +38,18 @@ export function ContactTable(props: {
   onSort: (by: ManagerSortKey) => void;
   selectedId: number | null;
   onOpen: (id: number) => void;
+  /** With these three, each row gets a checkbox and the header a "select all shown" one. */
+  checked?: ReadonlySet<number>;
+  onCheck?: (id: number, checked: boolean) => void;
+  onCheckAll?: (checked: boolean) => void;
 }) {
-  const { rows, sort } = props;
+  const { rows, sort, checked } = props;
+  const selectable = checked !== undefined;
+  const checkedShown = selectable ? rows.reduce((n, r) => n + (checked.has(r.id) ? 1 : 0), 0) : 0;
+  const allBox = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (allBox.current) allBox.current.indeterminate = checkedShown > 0 && checkedShown < rows.length;
+  });
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(FALLBACK_HEIGHT);
@@ -87,6 +97,8 @@ export function ContactTable(props: {
   };
 
   const onRowKey = (event: JSX.TargetedKeyboardEvent<HTMLDivElement>, index: number, id: number) => {
+    // The row's checkbox handles its own keys (Space toggles it).
+    if (event.target instanceof HTMLInputElement) return;
     const page = Math.max(1, Math.floor(height / ROW_HEIGHT) - 2);
     const moves: Record<string, number> = {
       ArrowDown: index + 1,
@@ -107,7 +119,7 @@ export function ContactTable(props: {
 
   return (
     <div
-      class="contact-table"
+      class={`contact-table${selectable ? ' selectable' : ''}`}
       role="table"
       aria-label="Contacts"
       aria-rowcount={rows.length + 1}
@@ -115,6 +127,18 @@ export function ContactTable(props: {
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
     >
       <div class="contact-table-row header" role="row" aria-rowindex={1}>
+        {selectable && (
+          <div role="columnheader" class="check">
+            <input
+              type="checkbox"
+              ref={allBox}
+              aria-label={`Select all ${rows.length.toLocaleString()} shown`}
+              title={`Select all ${rows.length.toLocaleString()} shown`}
+              checked={rows.length > 0 && checkedShown === rows.length}
+              onChange={(e) => props.onCheckAll?.(e.currentTarget.checked)}
+            />
+          </div>
+        )}
         {COLUMNS.map((column) => {
           const active = column.key !== null && sort.by === column.key;
           return (
@@ -154,6 +178,16 @@ export function ContactTable(props: {
               onClick={() => props.onOpen(row.id)}
               onKeyDown={(e) => onRowKey(e, index, row.id)}
             >
+              {selectable && (
+                <div role="cell" class="check" onClick={(e) => e.stopPropagation()}>
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${row.name}`}
+                    checked={checked.has(row.id)}
+                    onChange={(e) => props.onCheck?.(row.id, e.currentTarget.checked)}
+                  />
+                </div>
+              )}
               <div role="cell" class="name" dir="auto">
                 {row.name}
                 {row.archived && <span class="quiet small"> (archived)</span>}

@@ -4,8 +4,9 @@ import type { ContactSummary } from '../../utils/model/contact';
 import type { ManagerFilters, ManagerList, ManagerSort, ManagerSortKey } from '../../utils/model/manager';
 import { ErrorNote } from '../card/ErrorNote';
 import { parseContactId, StandaloneContact } from '../sidebar/StandaloneContact';
-import { ContactTable } from './ContactTable';
+import { SelectableContactTable } from './BulkBar';
 import { Filters } from './Filters';
+import { UpdatesPanel } from './UpdatesPanel';
 
 /** How long the search box waits for the typing to pause before asking. */
 export const SEARCH_DEBOUNCE_MS = 120;
@@ -132,6 +133,7 @@ export function ManagerApp(props: { request: Request }) {
             onIntroducer={setIntroducer}
             request={request}
           />
+          <UpdatesPanel request={request} onOpen={open} />
           <div class="manager-body">
             <section class="manager-list" aria-busy={list === null}>
               {list === null ? (
@@ -139,7 +141,15 @@ export function ManagerApp(props: { request: Request }) {
               ) : list.rows.length === 0 ? (
                 <p class="quiet no-match">No contact matches{debounced ? ` “${debounced}”` : ''} with these filters.</p>
               ) : (
-                <ContactTable rows={list.rows} sort={sort} onSort={onSort} selectedId={selected} onOpen={open} />
+                <SelectableContactTable
+                  request={request}
+                  rows={list.rows}
+                  facets={list.facets}
+                  sort={sort}
+                  onSort={onSort}
+                  selectedId={selected}
+                  onOpen={open}
+                />
               )}
             </section>
             {selected !== null && (

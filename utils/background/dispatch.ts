@@ -13,6 +13,7 @@ import {
 import { companyKey } from '../company-name';
 import { BUILT_IN_CONTACT_TYPES, type Contact } from '../model/contact';
 import type { Settings } from '../model/settings';
+import type { BulkService } from './bulk';
 import type { CommitmentService } from './commitments';
 import type { CompanyService } from './companies';
 import type { ContactService } from './contacts';
@@ -57,6 +58,8 @@ export interface DispatchDeps {
   onSettingsChanged?: (settings: Settings) => void;
   /** Import, export and restore (the manager page). */
   transfer?: TransferService;
+  /** Bulk actions on the manager's selection, and their undo. */
+  bulk?: BulkService;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -99,6 +102,10 @@ function createHandlers(deps: DispatchDeps): Handlers {
   const { contacts, companies, interactions, commitments, pitches, settings, tabs } = deps;
   const summary = ({ id, name, headline, title, company }: Contact) => ({ id, name, headline, title, company });
   const changed = (...ids: number[]) => deps.broadcast({ rapport: 1, event: 'contacts-changed', ids: [...new Set(ids)] });
+  const bulk = () => {
+    if (!deps.bulk) throw new RequestError('internal', 'Bulk actions are not available.');
+    return deps.bulk;
+  };
   const transfer = () => {
     if (!deps.transfer) throw new RequestError('internal', 'Import and export are not available.');
     return deps.transfer;
@@ -376,6 +383,30 @@ function createHandlers(deps: DispatchDeps): Handlers {
       if (!deps.manager) throw new RequestError('internal', 'The contact list is not available.');
       return deps.manager.list(request);
     },
+
+    // Bulk actions broadcast every affected id (not an empty "everything" list): open cards
+    // match their own id in it; the manager's cache drops itself beyond 500 ids.
+    async 'contacts.bulk'({ ids, action }) {
+      const result = await bulk().bulk(ids, action);
+      if (result.affected) changed(...ids);
+      return result;
+    },
+
+    async 'contacts.bulkRestore'({ undo }) {
+      const restored = await bulk().bulkRestore(undo);
+      if (restored.length) changed(...restored);
+      return { restored: restored.length };
+    },
+
+    async 'contacts.restore'({ undo }) {
+      const restored = await bulk().restore(undo);
+      changed(...restored);
+      return { restored: restored.length };
+    },
+
+    async 'updates.list'({ limit }) {
+      return bulk().updates(limit);
+    },
   };
 }
 
@@ -396,6 +427,9 @@ export const TICKLER_WRITES: ReadonlySet<MessageType> = new Set<MessageType>([
   'settings.update',
   'import.apply',
   'restore.apply',
+  'contacts.bulk',
+  'contacts.bulkRestore',
+  'contacts.restore',
 ]);
 
 /**

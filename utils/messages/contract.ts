@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from '../model/common';
+import { BulkAction, BulkIds, BulkResult, DeleteUndo, FieldUndo, UpdateGroup } from '../model/bulk';
 import { Company } from '../model/company';
 import { Contact, ContactDraft, ContactPatch, ContactSummary } from '../model/contact';
 import { Interaction, InteractionKind } from '../model/interaction';
@@ -365,6 +366,34 @@ export const contract = {
     from: 'extension',
     request: ManagerListRequest,
     response: ManagerList,
+  }),
+  /**
+   * One action on many contacts (the manager's selection), in one transaction: all or nothing
+   * (an unknown id writes nothing). `affected` counts the contacts it changed; `undo` is what
+   * `contacts.bulkRestore` (field actions, "log an update") or `contacts.restore` (delete) takes back.
+   */
+  'contacts.bulk': declare({
+    from: 'extension',
+    request: z.object({ ids: BulkIds, action: BulkAction }),
+    response: BulkResult,
+  }),
+  /** Undo of a bulk field action or "log an update": the previous values come back. */
+  'contacts.bulkRestore': declare({
+    from: 'extension',
+    request: z.object({ undo: FieldUndo }),
+    response: z.object({ restored: z.number().int().min(0) }),
+  }),
+  /** Undo of a bulk delete: the contacts, their interactions and reminders come back with their ids. */
+  'contacts.restore': declare({
+    from: 'extension',
+    request: z.object({ undo: DeleteUndo }),
+    response: z.object({ restored: z.number().int().min(0) }),
+  }),
+  /** The recent updates logged to many contacts at once: who was told what, and when; newest first. */
+  'updates.list': declare({
+    from: 'extension',
+    request: z.object({ limit: z.number().int().min(1).max(500).default(50) }),
+    response: z.array(UpdateGroup),
   }),
 } as const;
 

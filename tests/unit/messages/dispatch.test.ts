@@ -173,6 +173,14 @@ const validMailLog = { contactId: 1, site: 'gmail', message: { id: '18c2a1f0e9d3
 const withMailLog = (patch: Record<string, unknown>) => ({ ...validMailLog, ...patch });
 const validManagerList = { query: 'coffee', filters: { overdue: false, notInTouchMonths: 3 }, sort: { by: 'name', dir: 'asc' } };
 const withManagerList = (patch: Record<string, unknown>) => ({ ...validManagerList, ...patch });
+const validBulk = { ids: [1], action: { kind: 'add-tag', tag: 'job-search' } };
+const withBulk = (patch: Record<string, unknown>) => ({ ...validBulk, ...patch });
+const withAction = (action: Record<string, unknown>) => ({ ids: [1], action });
+const validFieldUndo = { undo: { kind: 'tags', at: T0, before: [{ id: 1, value: ['job-search'], updatedAt: T0 - DAY }] } };
+const withFieldUndo = (patch: Record<string, unknown>) => ({ undo: { ...validFieldUndo.undo, ...patch } });
+const deletedContact = { id: 42, name: 'Charles Babbage', emails: [], phones: [], tags: [], notes: '', createdAt: T0 - DAY, updatedAt: T0 - DAY };
+const validDeleteUndo = { undo: { kind: 'delete', contacts: [deletedContact], interactions: [], reminders: [] } };
+const withDeleteUndo = (patch: Record<string, unknown>) => ({ undo: { ...validDeleteUndo.undo, ...patch } });
 /** Bad ids for a payload `{ id }` (plus whatever else `rest` holds). */
 const badIds = (rest: Record<string, unknown> = {}): BadPayload[] => [
   { name: 'no id', payload: { ...rest }, paths: ['id'] },
@@ -734,6 +742,76 @@ const fixtures: Record<MessageType, Fixture> = {
       { name: 'a string includeArchived', payload: withManagerList({ filters: { includeArchived: 'true' } }), paths: ['filters.includeArchived'] },
     ],
   },
+  'contacts.bulk': {
+    sender: sidePanel,
+    payload: validBulk,
+    seed: seedContact,
+    bad: [
+      ...nonObjects,
+      { name: 'no ids', payload: withoutKey(validBulk, 'ids'), paths: ['ids'] },
+      { name: 'no ids at all', payload: withBulk({ ids: [] }), paths: ['ids'] },
+      { name: 'more than 10,000 ids', payload: withBulk({ ids: Array.from({ length: 10_001 }, (_, i) => i + 1) }), paths: ['ids'] },
+      { name: 'a zero id', payload: withBulk({ ids: [1, 0] }), paths: ['ids.1'] },
+      { name: 'a string id', payload: withBulk({ ids: ['1'] }), paths: ['ids.0'] },
+      { name: 'no action', payload: withoutKey(validBulk, 'action'), paths: ['action'] },
+      { name: 'an unknown action', payload: withAction({ kind: 'merge' }), paths: ['action.kind'] },
+      { name: 'a blank tag', payload: withAction({ kind: 'add-tag', tag: ' ' }), paths: ['action.tag'] },
+      { name: 'a tag beyond 50 chars', payload: withAction({ kind: 'remove-tag', tag: long(51) }), paths: ['action.tag'] },
+      { name: 'no tag', payload: withAction({ kind: 'add-tag' }), paths: ['action.tag'] },
+      { name: 'an extra field', payload: withAction({ kind: 'delete', ids: [2] }), paths: ['action'] },
+      { name: 'a type beyond 40 chars', payload: withAction({ kind: 'set-type', type: long(41) }), paths: ['action.type'] },
+      { name: 'no type', payload: withAction({ kind: 'set-type' }), paths: ['action.type'] },
+      { name: 'a zero cadence', payload: withAction({ kind: 'set-cadence', days: 0 }), paths: ['action.days'] },
+      { name: 'a cadence beyond 10 years', payload: withAction({ kind: 'set-cadence', days: 3651 }), paths: ['action.days'] },
+      { name: 'a fractional cadence', payload: withAction({ kind: 'set-cadence', days: 1.5 }), paths: ['action.days'] },
+      { name: 'a string archived', payload: withAction({ kind: 'archive', archived: 'yes' }), paths: ['action.archived'] },
+      { name: 'a blank update', payload: withAction({ kind: 'log-update', summary: '  ', when: T0 }), paths: ['action.summary'] },
+      { name: 'an update beyond 1000 chars', payload: withAction({ kind: 'log-update', summary: long(1001), when: T0 }), paths: ['action.summary'] },
+      { name: 'an update without a date', payload: withAction({ kind: 'log-update', summary: 'Offer from Acme' }), paths: ['action.when'] },
+      { name: 'a negative update date', payload: withAction({ kind: 'log-update', summary: 'Offer', when: -1 }), paths: ['action.when'] },
+    ],
+  },
+  'contacts.bulkRestore': {
+    sender: sidePanel,
+    payload: validFieldUndo,
+    seed: seedContact,
+    bad: [
+      ...nonObjects,
+      { name: 'no undo', payload: {}, paths: ['undo'] },
+      { name: 'an unknown undo kind', payload: withFieldUndo({ kind: 'notes' }), paths: ['undo.kind'] },
+      // A delete is undone by contacts.restore only.
+      { name: 'a delete undo', payload: validDeleteUndo, paths: ['undo.kind'] },
+      { name: 'no before', payload: { undo: { kind: 'tags', at: T0 } }, paths: ['undo.before'] },
+      { name: 'a zero id', payload: withFieldUndo({ before: [{ id: 0, value: [], updatedAt: T0 }] }), paths: ['undo.before.0.id'] },
+      { name: 'a string tag list', payload: withFieldUndo({ before: [{ id: 1, value: 'x', updatedAt: T0 }] }), paths: ['undo.before.0.value'] },
+      { name: 'a bad cadence', payload: { undo: { kind: 'cadence', at: T0, before: [{ id: 1, value: 0, updatedAt: T0 }] } }, paths: ['undo.before.0.value'] },
+      { name: 'a bad update id', payload: { undo: { kind: 'log-update', externalId: 'gmail:123', at: T0, before: [] } }, paths: ['undo.externalId'] },
+    ],
+  },
+  'contacts.restore': {
+    sender: sidePanel,
+    payload: validDeleteUndo,
+    bad: [
+      ...nonObjects,
+      { name: 'no undo', payload: {}, paths: ['undo'] },
+      { name: 'a field undo', payload: validFieldUndo, paths: ['undo', 'undo.kind', 'undo.contacts', 'undo.interactions', 'undo.reminders'] },
+      { name: 'no contacts', payload: withDeleteUndo({ contacts: [] }), paths: ['undo.contacts'] },
+      { name: 'a contact without a name', payload: withDeleteUndo({ contacts: [{ ...deletedContact, name: '' }] }), paths: ['undo.contacts.0.name'] },
+      { name: 'a contact without an id', payload: withDeleteUndo({ contacts: [withoutKey(deletedContact, 'id')] }), paths: ['undo.contacts.0.id'] },
+      { name: 'a malformed interaction', payload: withDeleteUndo({ interactions: [{ id: 1 }] }), paths: ['undo.interactions.0.contactId', 'undo.interactions.0.kind', 'undo.interactions.0.when', 'undo.interactions.0.createdAt', 'undo.interactions.0.updatedAt'] },
+      { name: 'reminders as an object', payload: withDeleteUndo({ reminders: {} }), paths: ['undo.reminders'] },
+    ],
+  },
+  'updates.list': {
+    sender: sidePanel,
+    payload: { limit: 20 },
+    bad: [
+      ...nonObjects,
+      { name: 'a zero limit', payload: { limit: 0 }, paths: ['limit'] },
+      { name: 'a limit beyond 500', payload: { limit: 501 }, paths: ['limit'] },
+      { name: 'a string limit', payload: { limit: '5' }, paths: ['limit'] },
+    ],
+  },
 };
 
 /** Envelope-level malformations, built around one valid payload of the given type. */
@@ -949,6 +1027,10 @@ const FROM: Record<MessageType, 'any' | 'content' | 'extension'> = {
   'restore.preview': 'extension',
   'restore.apply': 'extension',
   'manager.list': 'extension',
+  'contacts.bulk': 'extension',
+  'contacts.bulkRestore': 'extension',
+  'contacts.restore': 'extension',
+  'updates.list': 'extension',
 };
 
 /** Tab 7 (Ada, with a contact) and tab 8 (Bob) registered by their content scripts. */

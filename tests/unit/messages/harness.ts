@@ -11,6 +11,7 @@ import { createManagerService } from '../../../utils/background/manager';
 import { createPitchService, type PitchService } from '../../../utils/background/pitches';
 import { createSettingsService, type SettingsService } from '../../../utils/background/settings';
 import { createTransferService } from '../../../utils/background/transfer';
+import { createBulkService } from '../../../utils/background/bulk';
 import type { SenderInfo } from '../../../utils/background/sender';
 import { createTabContexts, type SessionArea } from '../../../utils/background/tab-contexts';
 import { createTicklers, type TicklerApis } from '../../../utils/background/ticklers';
@@ -164,6 +165,7 @@ export function createHarness(options: HarnessOptions = {}) {
     broadcast,
     onSettingsChanged,
     transfer: createTransferService(db, now),
+    bulk: createBulkService(db, now),
     log,
   };
   const dispatch = createDispatcher(deps);
