@@ -6,6 +6,10 @@ import { ErrorNote } from '../card/ErrorNote';
 import { parseContactId, StandaloneContact } from '../sidebar/StandaloneContact';
 import { SelectableContactTable } from './BulkBar';
 import { Filters } from './Filters';
+import { DuplicatesView } from './DuplicatesView';
+import { ReviewView } from './ReviewView';
+import { SettingsView } from './SettingsView';
+import { TransferView } from './TransferView';
 import { UpdatesPanel } from './UpdatesPanel';
 
 /** How long the search box waits for the typing to pause before asking. */
@@ -29,8 +33,8 @@ const firstDirection = (by: ManagerSortKey): ManagerSort['dir'] =>
  * (kept in the URL hash, `#contact=12`, so reloads and links keep it). Live: reloads on the
  * worker's contacts-changed and companies-changed broadcasts.
  */
-export function ManagerApp(props: { request: Request }) {
-  const { request } = props;
+function ContactsView(props: { request: Request; nav: preact.ComponentChildren }) {
+  const { request, nav } = props;
   const [query, setQuery] = useState('');
   const [debounced, setDebounced] = useState('');
   const [filters, setFilters] = useState<ManagerFilters>({});
@@ -75,10 +79,6 @@ export function ManagerApp(props: { request: Request }) {
     return () => window.removeEventListener('hashchange', follow);
   }, []);
 
-  useEffect(() => {
-    document.title = 'Contacts — Rapport';
-  }, []);
-
   const open = useCallback((id: number | null) => {
     setSelected(id);
     const hash = id === null ? '' : `#contact=${id}`;
@@ -97,9 +97,7 @@ export function ManagerApp(props: { request: Request }) {
   return (
     <div class={`manager${selected !== null ? ' with-detail' : ''}`}>
       <header class="manager-header">
-        <h1>
-          <span class="brand">Rapport</span> Contacts
-        </h1>
+        {nav}
         {!empty && (
           <input
             type="search"
@@ -122,7 +120,7 @@ export function ManagerApp(props: { request: Request }) {
       </header>
       <ErrorNote error={error} what="Rapport couldn’t load your contacts" />
       {empty ? (
-        <EmptyState />
+        <EmptyState onImport={() => navigate('transfer')} />
       ) : (
         <>
           <Filters
@@ -167,7 +165,7 @@ export function ManagerApp(props: { request: Request }) {
   );
 }
 
-function EmptyState() {
+function EmptyState(props: { onImport: () => void }) {
   return (
     <section class="manager-empty">
       <h2>No contacts yet</h2>
@@ -178,7 +176,89 @@ function EmptyState() {
         </a>{' '}
         and choose <strong>Add to Rapport</strong> in the sidebar, or add the people you e-mail from Gmail or Outlook.
       </p>
-      <p class="quiet">Importing contacts from a file (LinkedIn export, CSV, vCard) is coming soon.</p>
+      <p>
+        Or bring in the contacts you already have — LinkedIn’s <em>Connections.csv</em>, Google or Outlook contacts,
+        vCards, any CSV:{' '}
+        <button type="button" class="link-button" onClick={props.onImport}>
+          Import a file…
+        </button>
+      </p>
     </section>
+  );
+}
+
+/** The manager's sections; each is one file, chosen by `#view=…` in the URL. */
+export const MANAGER_VIEWS = [
+  { id: 'contacts', label: 'Contacts' },
+  { id: 'duplicates', label: 'Duplicates' },
+  { id: 'review', label: 'Weekly review' },
+  { id: 'transfer', label: 'Import & export' },
+  { id: 'settings', label: 'Settings' },
+] as const;
+export type ManagerView = (typeof MANAGER_VIEWS)[number]['id'];
+
+/** The section a URL hash selects: `#view=review`; `#contact=12` (or nothing) is the list. */
+export function viewFromHash(hash: string): ManagerView {
+  const raw = new URLSearchParams(hash.replace(/^#/, '')).get('view');
+  return MANAGER_VIEWS.find((v) => v.id === raw)?.id ?? 'contacts';
+}
+
+/** Switches section by rewriting the hash (the shell listens for hashchange). */
+export function navigate(view: ManagerView, extra: Record<string, string> = {}) {
+  const params = new URLSearchParams(view === 'contacts' ? extra : { view, ...extra });
+  const hash = params.toString();
+  location.hash = hash ? `#${hash}` : '';
+  // Setting an empty hash to an empty hash fires no event: tell the shell anyway.
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
+}
+
+/**
+ * The contact manager (`manager.html`): a tab strip of sections — the contact list (default),
+ * duplicates, the weekly review, import & export, settings. Each section is its own component.
+ */
+export function ManagerApp(props: { request: Request }) {
+  const { request } = props;
+  const [view, setView] = useState<ManagerView>(() => viewFromHash(location.hash));
+
+  useEffect(() => {
+    const follow = () => setView(viewFromHash(location.hash));
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+
+  useEffect(() => {
+    const label = MANAGER_VIEWS.find((v) => v.id === view)?.label ?? 'Contacts';
+    document.title = `${label} — Rapport`;
+  }, [view]);
+
+  const nav = (
+    <nav class="manager-nav" aria-label="Rapport">
+      <span class="brand">Rapport</span>
+      {MANAGER_VIEWS.map((v) => (
+        <a
+          key={v.id}
+          href={v.id === 'contacts' ? '#' : `#view=${v.id}`}
+          aria-current={v.id === view ? 'page' : undefined}
+          onClick={(e) => {
+            e.preventDefault();
+            navigate(v.id);
+          }}
+        >
+          {v.label}
+        </a>
+      ))}
+    </nav>
+  );
+
+  if (view === 'contacts') return <ContactsView request={request} nav={nav} />;
+  const Section = { duplicates: DuplicatesView, review: ReviewView, transfer: TransferView, settings: SettingsView }[view];
+  const open = (id: number) => navigate('contacts', { contact: String(id) });
+  return (
+    <div class="manager manager-section">
+      <header class="manager-header">{nav}</header>
+      <main class="manager-section-body">
+        <Section request={request} onOpen={open} />
+      </main>
+    </div>
   );
 }

@@ -209,3 +209,14 @@ describe('ManagerApp', () => {
     expect(fake.sent('manager.list')).toHaveLength(2);
   });
 });
+
+describe('manager sections', () => {
+  it('reads the section from the hash, defaulting to the list', async () => {
+    const { viewFromHash } = await import('../../../components/manager/ManagerApp');
+    expect(viewFromHash('')).toBe('contacts');
+    expect(viewFromHash('#contact=12')).toBe('contacts');
+    expect(viewFromHash('#view=duplicates')).toBe('duplicates');
+    expect(viewFromHash('#view=settings&x=1')).toBe('settings');
+    expect(viewFromHash('#view=nope')).toBe('contacts');
+  });
+});
