@@ -29,9 +29,22 @@ export const Settings = z.object({
   autoLogSentMail: z.boolean().default(false),
   digest: z.object({ enabled: z.boolean(), hour: Hour }).default({ enabled: false, hour: 8 }),
   weeklyGoals: z
-    .object({ newContacts: z.number().int().min(0).max(100), followUps: z.number().int().min(0).max(100) })
-    .default({ newContacts: 5, followUps: 5 }),
+    .object({
+      newContacts: z.number().int().min(0).max(100),
+      followUps: z.number().int().min(0).max(100),
+      // Added after the first release: a stored record without it still parses.
+      conversations: z.number().int().min(0).max(100).default(3),
+    })
+    .default({ newContacts: 5, followUps: 5, conversations: 3 }),
   backupReminder: z.boolean().default(false),
+  /** Where Rapport works: each site's content script stays idle while its switch is off. */
+  sites: z
+    .object({
+      linkedin: z.boolean().default(true),
+      gmail: z.boolean().default(true),
+      outlook: z.boolean().default(true),
+    })
+    .default({ linkedin: true, gmail: true, outlook: true }),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -18,8 +18,9 @@ const DEFAULTS = {
   sidebarHost: 'page',
   autoLogSentMail: false,
   digest: { enabled: false, hour: 8 },
-  weeklyGoals: { newContacts: 5, followUps: 5 },
+  weeklyGoals: { newContacts: 5, followUps: 5, conversations: 3 },
   backupReminder: false,
+  sites: { linkedin: true, gmail: true, outlook: true },
 };
 
 beforeEach(() => {
@@ -165,5 +166,19 @@ describe('update', () => {
       expect(await rejection(settings.update(patch as never)), JSON.stringify(patch)).toBeInstanceOf(z.ZodError);
     }
     expect(await db.settings.toArray()).toEqual(before);
+  });
+});
+
+describe('settings added after the first release', () => {
+  it('reads a stored record from before the conversations goal and the site switches', async () => {
+    await db.settings.put({ key: 'app', value: { weeklyGoals: { newContacts: 7, followUps: 2 } } as never });
+    const read = await settings.get();
+    expect(read.weeklyGoals).toEqual({ newContacts: 7, followUps: 2, conversations: 3 });
+    expect(read.sites).toEqual({ linkedin: true, gmail: true, outlook: true });
+  });
+
+  it('turns one site off without touching the others', async () => {
+    await settings.update({ sites: { linkedin: true, gmail: false, outlook: true } });
+    expect((await settings.get()).sites).toEqual({ linkedin: true, gmail: false, outlook: true });
   });
 });

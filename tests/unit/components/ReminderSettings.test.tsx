@@ -29,7 +29,7 @@ describe('ReminderSettings', () => {
     const { calls, onSaved } = setup();
     fireEvent.change(screen.getByRole('spinbutton', { name: 'New contacts a week' }), { target: { value: '7' } });
     await flush();
-    expect(calls).toEqual([{ weeklyGoals: { newContacts: 7, followUps: 5 } }]);
+    expect(calls).toEqual([{ weeklyGoals: { newContacts: 7, followUps: 5, conversations: 3 } }]);
     expect(onSaved).toHaveBeenCalledTimes(1);
   });
 
