@@ -14,6 +14,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   manifestVersion: 3,
+  // Parallel work builds into its own folder (WXT_OUT_DIR=.output-x) so builds don't collide.
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
   manifest: ({ browser }) => ({
     name: 'Rapport',
     description:
