@@ -10,6 +10,8 @@ const PANEL_PAGE = `${SIDEBAR_PAGE}?host=panel`;
 // - host access only for the sites Rapport annotates.
 // - sidePanel (Chrome): to show the sidebar in the browser's side panel when the user picks
 //   that over the in-page sidebar. It grants no access to any page or data.
+// - contextMenus: entries on the toolbar button's own right-click menu (the manager's sections);
+//   no menu on web pages.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
@@ -25,6 +27,7 @@ export default defineConfig({
       'unlimitedStorage',
       'alarms',
       'notifications',
+      'contextMenus',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     host_permissions: [...HOST_PATTERNS],

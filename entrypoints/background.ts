@@ -17,6 +17,7 @@ import type { BroadcastEvent } from '../utils/messages/contract';
 import { isAnnotatedUrl } from '../utils/active-tab';
 import { sidePanelApi, trackOpenPanels, type PanelEvents, type PanelHostApis } from '../utils/side-panel';
 import { registerSidebarCommand } from '../utils/sidebar-command';
+import { registerToolbarMenu } from '../utils/background/toolbar-menu';
 import { syncSidebarHost } from '../utils/sidebar-host-sync';
 import { RapportDatabase } from '../utils/store/database';
 import { signalStoreChanged } from '../utils/webmail/store-signal';
@@ -70,6 +71,17 @@ export default defineBackground(() => {
     (id, index) => void ticklers.onButtonClicked(id, index).catch((error) => logError('notification button failed', error)),
   );
   browser.runtime.onInstalled.addListener(wake);
+  // Right-click on the toolbar button: the manager's sections.
+  registerToolbarMenu(
+    {
+      contextMenus: browser.contextMenus,
+      tabs: browser.tabs,
+      windows: browser.windows,
+      getURL: (path) => browser.runtime.getURL(path as '/'),
+      log: logError,
+    },
+    browser.runtime.onInstalled,
+  );
   browser.runtime.onStartup.addListener(wake);
   wake();
 
