@@ -6,6 +6,7 @@ import { createContactService } from '../utils/background/contacts';
 import { createInteractionService } from '../utils/background/interactions';
 import { createMailService } from '../utils/background/mail';
 import { createManagerService } from '../utils/background/manager';
+import { createIndexCache } from '../utils/background/manager-index-cache';
 import { createPitchService } from '../utils/background/pitches';
 import { createSettingsService } from '../utils/background/settings';
 import { createDispatcher } from '../utils/background/dispatch';
@@ -13,10 +14,14 @@ import { createTabContexts } from '../utils/background/tab-contexts';
 import { createTicklers } from '../utils/background/ticklers';
 import { createTransferService } from '../utils/background/transfer';
 import { createBulkService } from '../utils/background/bulk';
+import { createMergeService } from '../utils/background/merge';
+import { createBackupReminder } from '../utils/background/backup-reminder';
+import { createReviewService } from '../utils/background/review';
 import type { BroadcastEvent } from '../utils/messages/contract';
 import { isAnnotatedUrl } from '../utils/active-tab';
 import { sidePanelApi, trackOpenPanels, type PanelEvents, type PanelHostApis } from '../utils/side-panel';
 import { registerSidebarCommand } from '../utils/sidebar-command';
+import { mirrorSiteSwitches } from '../utils/site-switch';
 import { registerToolbarMenu } from '../utils/background/toolbar-menu';
 import { syncSidebarHost } from '../utils/sidebar-host-sync';
 import { RapportDatabase } from '../utils/store/database';
@@ -28,7 +33,11 @@ export default defineBackground(() => {
   const tabs = createTabContexts(browser.storage.session);
   const settings = createSettingsService(db);
   // The manager page's list, cached in memory: every contacts-changed makes its rows stale.
-  const manager = createManagerService(db, Date.now);
+  const manager = createManagerService(db, Date.now, {
+    // Its search index outlives the worker (a snapshot, checked against the store when loaded).
+    cache: createIndexCache(),
+    log: (message, error) => console.error(`[Rapport] ${message}`, error),
+  });
 
   const broadcast = (event: BroadcastEvent) => {
     if (event.event === 'contacts-changed') manager.invalidate(event.ids);
@@ -85,6 +94,27 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(wake);
   wake();
 
+  // The opt-in weekly backup reminder: its alarm is re-created from storage at every start of
+  // this script, like the ticklers'; its alarm and notification are told apart by name.
+  const backupReminder = createBackupReminder({
+    apis: {
+      alarms: browser.alarms,
+      notifications: browser.notifications,
+      tabs: browser.tabs,
+      local: browser.storage.local,
+      getURL: (path) => browser.runtime.getURL(path as '/'),
+    },
+    settings,
+    now: Date.now,
+    log: logError,
+  });
+  const syncBackupReminder = () => void backupReminder.sync().catch((error) => logError('backup reminder failed', error));
+  browser.alarms.onAlarm.addListener((alarm) => void backupReminder.onAlarm(alarm).catch((error) => logError('backup alarm failed', error)));
+  browser.notifications.onClicked.addListener(
+    (id) => void backupReminder.onClicked(id).catch((error) => logError('backup notification click failed', error)),
+  );
+  syncBackupReminder();
+
   const interactions = createInteractionService(db, Date.now);
   const dispatch = createDispatcher({
     contacts,
@@ -104,9 +134,16 @@ export default defineBackground(() => {
     broadcast,
     log: logError,
     afterWrite: ticklers.afterWrite,
-    onSettingsChanged: (settings) => void sidebarHost.mirror(settings),
+    onSettingsChanged: (settings) => {
+      void sidebarHost.mirror(settings);
+      void siteSwitches.mirror(settings);
+      syncBackupReminder();
+    },
     transfer: createTransferService(db, Date.now),
     bulk: createBulkService(db, Date.now),
+    merge: createMergeService(db, Date.now),
+    review: createReviewService(db, settings, Date.now),
+    backup: backupReminder,
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -132,6 +169,8 @@ export default defineBackground(() => {
     log: (message, error) => console.error(`[Rapport] ${message}`, error),
   });
   browser.runtime.onStartup.addListener(() => void sidebarHost.reapply());
+  // Each site's on/off switch, for the content scripts (which cannot read the database).
+  const siteSwitches = mirrorSiteSwitches({ local: browser.storage.local, settings, log: logError });
   registerSidebarCommand({
     onCommand: browser.commands?.onCommand,
     local: browser.storage.local,

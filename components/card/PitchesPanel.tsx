@@ -6,14 +6,18 @@ import { useAction } from './use-action';
 
 const AUDIENCES = ['recruiter', 'peer', 'alumni', 'hiring manager', 'mentor'];
 
-/** Elevator pitches per audience, each copied in one click. */
-export function PitchesPanel(props: { pitches: Pitch[]; request: Request }) {
+/**
+ * Elevator pitches per audience, each copied in one click. A disclosure on the card; `bare`
+ * (the settings page, under its own heading) shows the list as it is.
+ */
+export function PitchesPanel(props: { pitches: Pitch[]; request: Request; bare?: boolean }) {
   const [copied, setCopied] = useState<number | null>(null);
   const [editing, setEditing] = useState<Pitch | 'new' | null>(null);
   const remove = useAction();
+  const Box = props.bare ? 'div' : 'details';
   return (
-    <details class="section">
-      <summary>Elevator pitches</summary>
+    <Box class={props.bare ? 'pitches-panel' : 'section'}>
+      {!props.bare && <summary>Elevator pitches</summary>}
       {props.pitches.length === 0 && <p class="quiet">Write a 30-second pitch for each audience you meet.</p>}
       <ul class="pitches">
         {props.pitches.map((pitch) => (
@@ -50,7 +54,7 @@ export function PitchesPanel(props: { pitches: Pitch[]; request: Request }) {
           New pitch
         </button>
       )}
-    </details>
+    </Box>
   );
 }
 

@@ -181,6 +181,12 @@ export function BulkBar(props: {
         <button type="button" aria-pressed={form === 'log-update'} onClick={() => open('log-update')} disabled={busy}>
           Log an update…
         </button>
+        {ids.length === 2 && (
+          // Any two contacts can be merged: the Duplicates section compares them side by side.
+          <button type="button" onClick={() => (location.hash = `#view=duplicates&compare=${ids[0]},${ids[1]}`)} disabled={busy}>
+            Merge…
+          </button>
+        )}
         <button type="button" class="link" onClick={props.onClear}>
           Clear selection
         </button>

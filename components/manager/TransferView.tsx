@@ -1,12 +1,18 @@
 import type { Request } from '../../utils/messages/client';
+import { ExportPanel } from './ExportPanel';
+import { ImportPanel } from './ImportPanel';
+import { navigate } from './ManagerApp';
+import { RestorePanel } from './RestorePanel';
 
-/** The manager's "Import & export" section (`manager.html#view=…`). Placeholder until built. */
+/** The manager's "Import & export" section (`manager.html#view=transfer`): import, export, restore. */
 export function TransferView(props: { request: Request; onOpen: (id: number) => void }) {
-  void props;
   return (
-    <section class="manager-pane" aria-labelledby="section-title">
+    <section class="manager-pane transfer" aria-labelledby="section-title">
       <h2 id="section-title">Import & export</h2>
-      <p class="quiet">Bring contacts in from a file, or take everything out.</p>
+      <p class="quiet">Bring contacts in from a file, or take everything out. Files never leave this computer.</p>
+      <ImportPanel request={props.request} onSeeContacts={() => navigate('contacts')} />
+      <ExportPanel request={props.request} />
+      <RestorePanel request={props.request} />
     </section>
   );
 }

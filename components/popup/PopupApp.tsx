@@ -15,6 +15,8 @@ export interface PopupLinks {
   contactPage(id: number): string;
   /** The contact manager (`manager.html`): every contact in one list. */
   managerPage?: () => string;
+  /** Every setting on one page (`options.html`, the browser's "Options" for Rapport). */
+  settingsPage?: () => string;
   open(url: string): void;
 }
 
@@ -125,7 +127,7 @@ export function PopupApp(props: { request: Request; links: PopupLinks; now?: () 
         </section>
       )}
 
-      {settings && <DigestSettings request={request} settings={settings} onSaved={setSettings} />}
+      {settings && <DigestSettings request={request} settings={settings} onSaved={setSettings} links={links} />}
     </main>
   );
 }
@@ -184,8 +186,8 @@ function ContactSearch(props: { request: Request; links: PopupLinks }) {
 }
 
 /** The opt-in daily digest: on/off and the hour, under a "Settings" disclosure. */
-function DigestSettings(props: { request: Request; settings: Settings; onSaved: (settings: Settings) => void }) {
-  const { request, settings, onSaved } = props;
+function DigestSettings(props: { request: Request; settings: Settings; onSaved: (settings: Settings) => void; links: PopupLinks }) {
+  const { request, settings, onSaved, links } = props;
   const { busy, error, run } = useAction();
   const save = (digest: Settings['digest']) =>
     run(async () => onSaved(await request('settings.update', { patch: { digest } })));
@@ -193,6 +195,13 @@ function DigestSettings(props: { request: Request; settings: Settings; onSaved: 
   return (
     <details class="section">
       <summary>Settings</summary>
+      {links.settingsPage && (
+        <p class="manage all-settings">
+          <button type="button" class="link" onClick={() => links.open(links.settingsPage!())}>
+            All settings…
+          </button>
+        </p>
+      )}
       <label class="check">
         <input
           type="checkbox"

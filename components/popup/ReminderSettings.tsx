@@ -2,6 +2,7 @@ import { ErrorNote } from '../card/ErrorNote';
 import { typeLabel } from '../card/labels';
 import { useAction } from '../card/use-action';
 import { HourSelect } from './HourSelect';
+import { durationLabel } from '../settings/settings-text';
 import type { Request } from '../../utils/messages/client';
 import { DEFAULT_CADENCE_DAYS, type Settings, type SettingsPatch } from '../../utils/model/settings';
 
@@ -63,7 +64,8 @@ export function ReminderSettings(props: { request: Request; settings: Settings; 
           disabled={busy}
           onChange={(e) => void save({ snoozeMinutes: Number(e.currentTarget.value) })}
         >
-          {[...new Map([...SNOOZES, [settings.snoozeMinutes, `${settings.snoozeMinutes} minutes`] as [number, string]]).entries()]
+          {/* The usual lengths, plus the current one when it is none of them (spelt out, "1 day"). */}
+          {[...new Map([[settings.snoozeMinutes, durationLabel(settings.snoozeMinutes)] as [number, string], ...SNOOZES]).entries()]
             .sort((a, b) => a[0] - b[0])
             .map(([minutes, label]) => (
               <option key={minutes} value={String(minutes)}>

@@ -11,6 +11,7 @@ const request = createClient();
 const links = {
   contactPage: (id: number) => browser.runtime.getURL(`/sidebar.html?contact=${id}` as '/'),
   managerPage: () => browser.runtime.getURL('/manager.html' as '/'),
+  settingsPage: () => browser.runtime.getURL('/options.html' as '/'),
   open(url: string) {
     void browser.tabs
       .create({ url })

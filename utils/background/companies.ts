@@ -11,11 +11,42 @@ export interface TargetRequest {
   rank?: number;
 }
 
+/** A target employer as the settings page lists it. */
+export interface TargetCompany {
+  name: string;
+  key: string;
+  rank: number;
+  /** Contacts (not archived) whose company is this one. */
+  contacts: number;
+}
+
 /** Companies and the user's ranked list of target employers ("pick your top five"). */
 export function createCompanyService(db: RapportDatabase, now: () => number) {
   return {
     byKey(key: string): Promise<Company | undefined> {
       return db.companies.where('nameKey').equals(key).first();
+    },
+
+    /**
+     * The ranked target employers, best first, each with how many contacts you have there
+     * (archived contacts left out, as on the company's card).
+     */
+    async targets(): Promise<TargetCompany[]> {
+      return db.transaction('r', db.companies, db.contacts, async () => {
+        const ranked = await db.companies.where('targetRank').above(0).sortBy('targetRank');
+        return Promise.all(
+          ranked.map(async (company) => ({
+            name: company.name,
+            key: company.nameKey,
+            rank: company.targetRank!,
+            contacts: await db.contacts
+              .where('companyKey')
+              .equals(company.nameKey)
+              .filter((c) => !c.archivedAt)
+              .count(),
+          })),
+        );
+      });
     },
 
     async targetCount(): Promise<number> {

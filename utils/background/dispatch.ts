@@ -14,6 +14,7 @@ import { companyKey } from '../company-name';
 import { BUILT_IN_CONTACT_TYPES, type Contact } from '../model/contact';
 import type { Settings } from '../model/settings';
 import type { BulkService } from './bulk';
+import type { MergeService } from './merge';
 import type { CommitmentService } from './commitments';
 import type { CompanyService } from './companies';
 import type { ContactService } from './contacts';
@@ -21,12 +22,15 @@ import type { InteractionService } from './interactions';
 import type { MailService } from './mail';
 import type { ManagerService } from './manager';
 import type { PitchService } from './pitches';
+import type { BackupReminder } from './backup-reminder';
+import type { ReviewService } from './review';
 import type { SettingsService } from './settings';
 import { RequestError } from './request-error';
 import { classifySender, type SenderInfo, type SenderKind } from './sender';
 import type { TabContexts } from './tab-contexts';
 import type { Ticklers } from './ticklers';
 import type { TransferService } from './transfer';
+import { createProgressReporter, silentProgress } from './transfer-progress';
 
 export interface DispatchDeps {
   contacts: ContactService;
@@ -60,6 +64,12 @@ export interface DispatchDeps {
   transfer?: TransferService;
   /** Bulk actions on the manager's selection, and their undo. */
   bulk?: BulkService;
+  /** Duplicate suggestions, merging two contacts, and its undo. */
+  merge?: MergeService;
+  /** The manager's weekly review. */
+  review?: ReviewService;
+  /** The weekly backup reminder: told when a JSON backup is exported; says when the last one was. */
+  backup?: Pick<BackupReminder, 'recordBackup' | 'status'>;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -106,10 +116,19 @@ function createHandlers(deps: DispatchDeps): Handlers {
     if (!deps.bulk) throw new RequestError('internal', 'Bulk actions are not available.');
     return deps.bulk;
   };
+  const merger = () => {
+    if (!deps.merge) throw new RequestError('internal', 'Merging is not available.');
+    return deps.merge;
+  };
   const transfer = () => {
     if (!deps.transfer) throw new RequestError('internal', 'Import and export are not available.');
     return deps.transfer;
   };
+  /** The page that gave a job id hears how far its import or restore has got. */
+  const progressOf = (job: string | undefined) =>
+    job === undefined
+      ? silentProgress
+      : createProgressReporter(job, (p) => deps.broadcast({ rapport: 1, event: 'transfer-progress', ...p }), deps.now);
 
   async function card(contact: Contact) {
     const [log, promises, introducer, introduced, allTags, typesInUse, prefs, pitchList] = await Promise.all([
@@ -208,6 +227,10 @@ function createHandlers(deps: DispatchDeps): Handlers {
       const introducers = [before?.introducedBy, contact.introducedBy].filter((x): x is number => x !== undefined);
       changed(id, ...introducers);
       return contact;
+    },
+
+    async 'companies.targets'() {
+      return companies.targets();
     },
 
     async 'company.setTarget'(request) {
@@ -314,6 +337,10 @@ function createHandlers(deps: DispatchDeps): Handlers {
       return pitch;
     },
 
+    async 'pitches.list'() {
+      return pitches.list();
+    },
+
     async 'ticklers.list'({ contactId }) {
       return deps.ticklers.list({ contactId });
     },
@@ -334,12 +361,12 @@ function createHandlers(deps: DispatchDeps): Handlers {
       return next;
     },
 
-    async 'import.preview'({ fileName, data, mapping }) {
-      return transfer().previewImport(fileName, fromBase64(data), mapping);
+    async 'import.preview'({ fileName, data, mapping, job }) {
+      return transfer().previewImport(fileName, fromBase64(data), mapping, progressOf(job));
     },
 
-    async 'import.apply'({ fileName, data, mapping, planHash, acceptOffered }) {
-      const result = await transfer().applyImport(fileName, fromBase64(data), mapping, planHash, { acceptOffered });
+    async 'import.apply'({ fileName, data, mapping, planHash, acceptOffered, job }) {
+      const result = await transfer().applyImport(fileName, fromBase64(data), mapping, planHash, { acceptOffered }, progressOf(job));
       if (result.created.length || result.updated.length) changed(...result.created, ...result.updated);
       return result;
     },
@@ -348,8 +375,12 @@ function createHandlers(deps: DispatchDeps): Handlers {
       const service = transfer();
       const day = new Date(deps.now()).toISOString().slice(0, 10);
       switch (format) {
-        case 'backup-json':
-          return { fileName: `rapport-backup-${day}.json`, mimeType: 'application/json', text: await service.exportBackup() };
+        case 'backup-json': {
+          const text = await service.exportBackup();
+          // For the backup reminder ("last backup 3 days ago"); failing to note it must not cost the backup.
+          await deps.backup?.recordBackup().catch((error: unknown) => deps.log?.('could not record the backup time', error));
+          return { fileName: `rapport-backup-${day}.json`, mimeType: 'application/json', text };
+        }
         case 'contacts-csv':
           return { fileName: `rapport-contacts-${day}.csv`, mimeType: 'text/csv;charset=utf-8', text: await service.exportContactsCsv() };
         case 'interactions-csv':
@@ -363,12 +394,12 @@ function createHandlers(deps: DispatchDeps): Handlers {
       }
     },
 
-    async 'restore.preview'({ backupText }) {
-      return transfer().previewRestore(backupText);
+    async 'restore.preview'({ backupText, job }) {
+      return transfer().previewRestore(backupText, progressOf(job));
     },
 
-    async 'restore.apply'({ backupText, planHash, overwriteConflicts }) {
-      const result = await transfer().applyRestore(backupText, planHash, { overwriteConflicts });
+    async 'restore.apply'({ backupText, planHash, overwriteConflicts, job }) {
+      const result = await transfer().applyRestore(backupText, planHash, { overwriteConflicts }, progressOf(job));
       if (result.contactIds.length) changed(...result.contactIds);
       if (result.companyKeys.length) deps.broadcast({ rapport: 1, event: 'companies-changed', keys: result.companyKeys });
       if (result.tables.includes('pitches')) deps.broadcast({ rapport: 1, event: 'pitches-changed' });
@@ -407,6 +438,44 @@ function createHandlers(deps: DispatchDeps): Handlers {
     async 'updates.list'({ limit }) {
       return bulk().updates(limit);
     },
+
+    async 'duplicates.list'() {
+      return merger().list();
+    },
+
+    async 'duplicates.dismiss'({ ids, dismissed }) {
+      return { dismissed: await merger().dismiss(ids[0], ids[1], dismissed) };
+    },
+
+    async 'duplicates.compare'({ ids }) {
+      return merger().compare(ids[0], ids[1]);
+    },
+
+    // Both ids, and everyone whose card names either (introductions), hear of a merge.
+    async 'contacts.merge'({ keepId, mergeId, picks }) {
+      const result = await merger().merge(keepId, mergeId, picks);
+      const { keep, merge } = result.undo;
+      const introducers = [keep.introducedBy, merge.introducedBy, result.contact.introducedBy].filter((x): x is number => x !== undefined);
+      changed(keepId, mergeId, ...result.undo.introduced.map((c) => c.id), ...introducers);
+      return result;
+    },
+
+    async 'contacts.unmerge'({ undo }) {
+      const restored = await merger().unmerge(undo);
+      const introducers = [undo.keep.introducedBy, undo.merge.introducedBy].filter((x): x is number => x !== undefined);
+      changed(...restored, ...introducers);
+      return { restored };
+    },
+
+    async 'review.weekly'({ weeks }) {
+      if (!deps.review) throw new RequestError('internal', 'The weekly review is not available.');
+      return deps.review.weekly({ weeks });
+    },
+
+    async 'backup.status'() {
+      if (!deps.backup) throw new RequestError('internal', 'The backup status is not available.');
+      return deps.backup.status();
+    },
   };
 }
 
@@ -430,6 +499,8 @@ export const TICKLER_WRITES: ReadonlySet<MessageType> = new Set<MessageType>([
   'contacts.bulk',
   'contacts.bulkRestore',
   'contacts.restore',
+  'contacts.merge',
+  'contacts.unmerge',
 ]);
 
 /**

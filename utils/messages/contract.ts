@@ -3,11 +3,13 @@ import { Id } from '../model/common';
 import { BulkAction, BulkIds, BulkResult, DeleteUndo, FieldUndo, UpdateGroup } from '../model/bulk';
 import { Company } from '../model/company';
 import { Contact, ContactDraft, ContactPatch, ContactSummary } from '../model/contact';
+import { DuplicateList, MergeComparison, MergePicks, MergeResult, MergeUndo } from '../model/duplicates';
 import { Interaction, InteractionKind } from '../model/interaction';
 import { ManagerList, ManagerListRequest } from '../model/manager';
 import { MailMessage, MailSite, PageContext } from '../model/page-context';
 import { Pitch } from '../model/pitch';
 import { Reminder, ReminderReason } from '../model/reminder';
+import { BackupStatus, ReviewRequest, WeeklyReview } from '../model/review';
 import { Settings, SettingsPatch } from '../model/settings';
 import {
   BackupText,
@@ -19,6 +21,8 @@ import {
   PlanHash,
   RestorePreview,
   RestoreResult,
+  JobId,
+  TransferProgress,
 } from './transfer-schemas';
 
 /**
@@ -47,6 +51,15 @@ export const CompanyView = z.object({
   targetCount: z.number().int().min(0),
 });
 export type CompanyView = z.infer<typeof CompanyView>;
+
+/** A target employer on the settings page: its rank (1 = most wanted) and how many contacts you have there. */
+export const TargetCompany = z.object({
+  name: z.string(),
+  key: z.string(),
+  rank: z.number().int().min(1),
+  contacts: z.number().int().min(0),
+});
+export type TargetCompany = z.infer<typeof TargetCompany>;
 
 /** Everything the sidebar's card shows about one contact, in one answer. */
 export const CardData = z.object({
@@ -124,6 +137,9 @@ export type SenderMatch = z.infer<typeof SenderMatch>;
 
 /** A mail page's sending ids are made by the content script, one per message sent. */
 const SendId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a send id');
+
+/** Two different contacts (a duplicate pair). */
+const TwoContacts = z.tuple([Id, Id]).refine(([a, b]) => a !== b, 'a pair needs two different contacts');
 
 /** An item key as the scheduler makes them. */
 export const TicklerKey = z.string().max(64).regex(/^(cadence|follow-up|reminder):[1-9]\d{0,15}$/, 'not a reminder key');
@@ -207,6 +223,12 @@ export const contract = {
     from: 'extension',
     request: z.object({ id: Id, patch: ContactPatch }),
     response: Contact,
+  }),
+  /** The ranked target employers, best first, with how many contacts you have at each (the settings page). */
+  'companies.targets': declare({
+    from: 'extension',
+    request: z.object({}),
+    response: z.array(TargetCompany),
   }),
   /** Marks (or unmarks) a target employer, at a rank among the targets. */
   'company.setTarget': declare({
@@ -305,6 +327,12 @@ export const contract = {
     request: z.object({ id: Id }),
     response: Pitch,
   }),
+  /** Every elevator pitch (the settings page). */
+  'pitches.list': declare({
+    from: 'extension',
+    request: z.object({}),
+    response: z.array(Pitch),
+  }),
   /** The reminders due now (all, or one contact's) and this week's goal progress. */
   'ticklers.list': declare({
     from: 'extension',
@@ -352,13 +380,18 @@ export const contract = {
   /** What restoring a JSON backup would do. Writes nothing. */
   'restore.preview': declare({
     from: 'extension',
-    request: z.object({ backupText: BackupText }),
+    request: z.object({ backupText: BackupText, job: JobId.optional() }),
     response: RestorePreview,
   }),
   /** Restores the previewed backup in one transaction; conflicts keep the existing record unless overwritten. */
   'restore.apply': declare({
     from: 'extension',
-    request: z.object({ backupText: BackupText, planHash: PlanHash, overwriteConflicts: z.boolean().default(false) }),
+    request: z.object({
+      backupText: BackupText,
+      planHash: PlanHash,
+      overwriteConflicts: z.boolean().default(false),
+      job: JobId.optional(),
+    }),
     response: RestoreResult,
   }),
   /** The manager page's list: every contact filtered, searched (full text) and sorted; small rows. */
@@ -394,6 +427,54 @@ export const contract = {
     from: 'extension',
     request: z.object({ limit: z.number().int().min(1).max(500).default(50) }),
     response: z.array(UpdateGroup),
+  }),
+  /** Contacts that are probably the same person, with the reasons; dismissed pairs left out. */
+  'duplicates.list': declare({
+    from: 'extension',
+    request: z.object({}),
+    response: DuplicateList,
+  }),
+  /** "Not the same person": remembered (or, with `dismissed: false`, forgotten). Answers how many pairs are dismissed. */
+  'duplicates.dismiss': declare({
+    from: 'extension',
+    request: z.object({ ids: TwoContacts, dismissed: z.boolean().default(true) }),
+    response: z.object({ dismissed: z.number().int().min(0) }),
+  }),
+  /** Two contacts in full, side by side, with what each would bring into a merge. */
+  'duplicates.compare': declare({
+    from: 'extension',
+    request: z.object({ ids: TwoContacts }),
+    response: MergeComparison,
+  }),
+  /**
+   * Merges `mergeId` into `keepId` in one transaction: `picks` says whose value each differing
+   * field keeps (unnamed fields take the default); tags, notes, interactions, reminders and
+   * introductions are combined. `undo` is what `contacts.unmerge` takes back.
+   */
+  'contacts.merge': declare({
+    from: 'extension',
+    request: z
+      .object({ keepId: Id, mergeId: Id, picks: MergePicks.default({}) })
+      .refine((r) => r.keepId !== r.mergeId, { path: ['mergeId'], message: 'a contact cannot be merged with itself' }),
+    response: MergeResult,
+  }),
+  /** Undo of a merge: both contacts as they were, with their ids, interactions, reminders and introductions. */
+  'contacts.unmerge': declare({
+    from: 'extension',
+    request: z.object({ undo: MergeUndo }),
+    response: z.object({ restored: z.array(Id) }),
+  }),
+  /** The manager's weekly review: the last `weeks` weeks' counts against the goals, this week's who, next week's due. */
+  'review.weekly': declare({
+    from: 'extension',
+    request: ReviewRequest,
+    response: WeeklyReview,
+  }),
+  /** When the last JSON backup was exported (null: never) and whether the weekly backup reminder is on. */
+  'backup.status': declare({
+    from: 'extension',
+    request: z.object({}),
+    response: BackupStatus,
   }),
 } as const;
 
@@ -439,5 +520,7 @@ export const BroadcastEvent = z.discriminatedUnion('event', [
   z.object({ rapport: z.literal(1), event: z.literal('settings-changed') }),
   /** The reminders were recomputed: what is due may have changed. */
   z.object({ rapport: z.literal(1), event: z.literal('ticklers-changed') }),
+  /** How far an import or restore the page started (by its job id) has got. */
+  z.object({ rapport: z.literal(1), event: z.literal('transfer-progress') }).extend(TransferProgress.shape),
 ]);
 export type BroadcastEvent = z.infer<typeof BroadcastEvent>;

@@ -41,8 +41,24 @@ export const Base64 = z
 export const PlanHash = z.string().regex(/^[0-9a-f]{32}$/, 'not a plan hash');
 export const BackupText = z.string().min(1).max(MAX_BACKUP_CHARS);
 
+/** Chosen by the page for one import or restore: the worker's `transfer-progress` broadcasts carry it. */
+export const JobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a job id');
+
 /** The picked file: its name (the format is told by it and the content), bytes and, for a generic CSV, the column mapping. */
-export const ImportFileRequest = z.object({ fileName: FileName, data: Base64, mapping: ColumnMappingSchema.optional() });
+export const ImportFileRequest = z.object({
+  fileName: FileName,
+  data: Base64,
+  mapping: ColumnMappingSchema.optional(),
+  job: JobId.optional(),
+});
+
+/** How far the worker has got with a job (throttled; see utils/background/transfer-progress.ts). */
+export const TransferProgress = z.object({
+  job: JobId,
+  phase: z.enum(['parsing', 'planning', 'writing']),
+  done: z.number().int().min(0),
+  total: z.number().int().min(0),
+});
 
 const Count = z.number().int().min(0);
 const Lines = z.array(z.number().int().min(1));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { patchOf } from './common';
+import { DismissedDuplicatesRecord } from './duplicates';
 
 /** Keep-in-touch defaults per contact type, in days (close 30, peers 90, acquaintances 365). */
 export const DEFAULT_CADENCE_DAYS: Record<string, number> = {
@@ -48,7 +49,14 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const SettingsRecord = z.object({ key: z.literal('app'), value: Settings });
+/**
+ * One row of the `settings` table: the settings under `app`; other keys hold small app state
+ * (the duplicate pairs the user dismissed) so backups carry them without a schema change.
+ */
+export const SettingsRecord = z.discriminatedUnion('key', [
+  z.object({ key: z.literal('app'), value: Settings }),
+  DismissedDuplicatesRecord,
+]);
 export type SettingsRecord = z.infer<typeof SettingsRecord>;
 
 export const SettingsPatch = patchOf(Settings);

@@ -8,12 +8,13 @@ import type { MailPersonContext } from '../model/page-context';
 import { createFrameSecret } from '../page/frame-secret';
 import { watchLocation } from '../page/location-watcher';
 import { createSidebarSlot } from '../page/sidebar-slot';
+import { runWhileSiteOn } from '../site-switch';
 import { readUiState, watchUiState, writeUiState, type UiState } from '../ui-state';
 import { createBadgeEngine } from './badge-engine';
 import { sentToastText } from './sent-toast-text';
 import { watchSends } from './send-watch';
 import { watchStoreChanged } from './store-signal';
-import { showToast } from './toast';
+import { showToast, type Toast } from './toast';
 import type { MailAdapter, MailPerson, OpenThread, ThreadMessage } from './types';
 
 /** A fresh id per sent message: makes the worker's auto-log idempotent and its undo exact. */
@@ -23,6 +24,22 @@ function newSendId(): string {
 }
 
 export function runMailContent(ctx: ContentScriptContext, adapter: MailAdapter): void {
+  // Nothing at all while the user has switched Rapport off on this site (see site-switch).
+  const dispose = runWhileSiteOn({
+    site: adapter.site,
+    local: browser.storage.local,
+    storageChanged: browser.storage.onChanged,
+    start: () => startMailContent(ctx.signal, adapter),
+    log: (message, error) => console.debug(`[Rapport] ${message}`, error),
+  });
+  ctx.onInvalidated(dispose);
+}
+
+/** Badges, chips, the sidebar and the send watcher, until the returned stop removes them all. */
+function startMailContent(invalidated: AbortSignal, adapter: MailAdapter): () => void {
+  // Aborted when the site is switched off or the extension goes away.
+  const session = new AbortController();
+  const signal = AbortSignal.any([invalidated, session.signal]);
   const request = createLightClient();
   const secret = createFrameSecret();
   const sidebar = createSidebarSlot(document, secret);
@@ -65,10 +82,14 @@ export function runMailContent(ctx: ContentScriptContext, adapter: MailAdapter):
     shownFor = why;
     const mine = ++showing;
     const subject = message ? adapter.readThread(document)?.subject : undefined;
+    if (signal.aborted) return;
     await request('page.register', { secret, context: contextFor(person, message, subject) });
+    // Switched off meanwhile: take back what just landed.
+    if (signal.aborted) return void request('page.clear', { secret }).catch(() => {});
     registered = true;
     if (mine !== showing) return; // A newer pick won.
     const state = uiNow ?? (await ui);
+    if (signal.aborted) return;
     // A click on a badge asks to see the card: unfold it if it was folded.
     if (why.reason === 'picked' && state.collapsed) {
       uiNow = { ...state, collapsed: false };
@@ -128,7 +149,7 @@ export function runMailContent(ctx: ContentScriptContext, adapter: MailAdapter):
       if (shownFor?.reason === 'thread' && (route.view !== 'thread' || route.threadId !== shownFor.threadId)) void hide();
       engine.routeChanged();
     },
-    ctx.signal,
+    signal,
   );
 
   const stopWatchingStore = watchStoreChanged(browser.storage.onChanged, () => engine.invalidate());
@@ -141,10 +162,14 @@ export function runMailContent(ctx: ContentScriptContext, adapter: MailAdapter):
     });
   });
 
+  /** The sent-mail notices shown (each removes itself after a while): they go when the site is switched off. */
+  const toasts = new Set<Toast>();
   watchSends(
     document,
     adapter,
     (snapshot) => {
+      // A send noticed just before the site was switched off reports nothing after it.
+      if (signal.aborted) return;
       const sendId = newSendId();
       const recipients = snapshot.recipients
         .filter((r) => r.email)
@@ -154,6 +179,8 @@ export function runMailContent(ctx: ContentScriptContext, adapter: MailAdapter):
       request('email.sent', { site: adapter.site, sendId, subject: snapshot.subject.slice(0, 1_000), recipients })
         .then(({ logged }) => {
           if (!logged.length) return; // Auto-log off, or nobody known: nothing to say.
+          // Switched off meanwhile: the page gets nothing more (the timeline has the undo).
+          if (signal.aborted) return;
           const toast = showToast(document, sentToastText(logged.map((l) => l.name)), {
             onUndo: () => {
               request('email.unlog', { site: adapter.site, sendId })
@@ -161,10 +188,11 @@ export function runMailContent(ctx: ContentScriptContext, adapter: MailAdapter):
                 .catch(() => toast.set('Rapport couldn’t undo this. Remove it from the timeline instead.', false));
             },
           });
+          toasts.add(toast);
         })
         .catch(report);
     },
-    ctx.signal,
+    signal,
   );
 
   window.addEventListener(
@@ -172,13 +200,17 @@ export function runMailContent(ctx: ContentScriptContext, adapter: MailAdapter):
     (event) => {
       if (event.persisted) engine.routeChanged();
     },
-    { signal: ctx.signal },
+    { signal },
   );
 
-  ctx.onInvalidated(() => {
+  return () => {
+    session.abort();
+    // Every badge and chip goes with the engine; its observers are disconnected.
     engine.stop();
     stopWatchingStore();
     stopWatchingUi();
-    sidebar.unmount();
-  });
+    toasts.forEach((t) => t.remove());
+    toasts.clear();
+    void hide();
+  };
 }

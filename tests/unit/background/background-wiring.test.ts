@@ -281,3 +281,21 @@ describe('the background entrypoint', () => {
     });
   });
 });
+
+describe('the toolbar menu', () => {
+  const menus = () => (fakeBrowser.contextMenus as unknown as { entries: { id: string; contexts: string[] }[] }).entries;
+
+  it('is created on the toolbar button at install, once even after an update, and opens the manager on a click', async () => {
+    startWorker();
+    expect(menus()).toEqual([]);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', temporary: false });
+    await new Promise((done) => setTimeout(done, 0));
+    expect(menus().map((m) => m.id)).toEqual(['rapport-contacts', 'rapport-review', 'rapport-duplicates', 'rapport-transfer', 'rapport-settings']);
+    expect(menus().every((m) => m.contexts.join() === 'action')).toBe(true);
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await (fakeBrowser.contextMenus.onClicked as unknown as { trigger(info: unknown): Promise<unknown> }).trigger({ menuItemId: 'rapport-review' });
+    await new Promise((done) => setTimeout(done, 0));
+    expect(create).toHaveBeenCalledWith({ url: `${origin}manager.html#view=review` });
+  });
+});

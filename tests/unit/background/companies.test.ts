@@ -3,6 +3,7 @@ import { Dexie } from 'dexie';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCompanyService, type CompanyService } from '../../../utils/background/companies';
+import { createContactService } from '../../../utils/background/contacts';
 import { RequestError } from '../../../utils/background/request-error';
 import { Company } from '../../../utils/model/company';
 import { RapportDatabase } from '../../../utils/store/database';
@@ -259,6 +260,49 @@ describe('setTarget: ranks stay 1..N without gaps or ties', () => {
       ['wayne', 4],
       ['globex', 5],
       ['initech', 6],
+    ]);
+  });
+});
+
+describe('targets: the ranked list with contact counts (the settings page)', () => {
+  /** Adds contacts through the real service (which derives companyKey from the company). */
+  async function seedPeople(...people: { name: string; company?: string; archivedAt?: number }[]) {
+    const contacts = createContactService(db, () => clock);
+    for (const { archivedAt, ...draft } of people) {
+      const { contact } = await contacts.create(draft);
+      if (archivedAt) await db.contacts.update(contact.id, { archivedAt });
+    }
+  }
+
+  it('is empty with no targets, even when companies are recorded', async () => {
+    expect(await companies.targets()).toEqual([]);
+    await companies.setTarget({ name: 'Acme', target: true });
+    await companies.setTarget({ name: 'Acme', target: false });
+    expect(await companies.targets()).toEqual([]);
+  });
+
+  it('lists the targets best first, with their first spelling, key and rank', async () => {
+    await seedTargets('Globex Corp.', 'Acme, Inc.', 'Initech');
+    await companies.setTarget({ name: 'initech', target: true, rank: 1 });
+    expect(await companies.targets()).toEqual([
+      { name: 'Initech', key: 'initech', rank: 1, contacts: 0 },
+      { name: 'Globex Corp.', key: 'globex', rank: 2, contacts: 0 },
+      { name: 'Acme, Inc.', key: 'acme', rank: 3, contacts: 0 },
+    ]);
+  });
+
+  it('counts the contacts at each, whatever the spelling of their company, leaving archived ones out', async () => {
+    await seedTargets('Acme', 'Globex');
+    await seedPeople(
+      { name: 'Ada', company: 'ACME GmbH' },
+      { name: 'Bob', company: 'Acme, Inc.' },
+      { name: 'Cy', company: 'Acme', archivedAt: T0 },
+      { name: 'Dee', company: 'Initech' },
+      { name: 'Eve' },
+    );
+    expect(await companies.targets()).toEqual([
+      { name: 'Acme', key: 'acme', rank: 1, contacts: 2 },
+      { name: 'Globex', key: 'globex', rank: 2, contacts: 0 },
     ]);
   });
 });

@@ -166,3 +166,27 @@ describe('PopupApp: the contact manager', () => {
     expect(opened).toEqual(['chrome-extension://rapport/manager.html']);
   });
 });
+
+describe('PopupApp: the full settings page', () => {
+  it('the Settings disclosure links to every setting (the options page)', async () => {
+    const fake = fakeRequest({ 'ticklers.list': () => ({ items: [], goals: goals() }) });
+    const opened: string[] = [];
+    const links = {
+      contactPage: (id: number) => `chrome-extension://rapport/sidebar.html?contact=${id}`,
+      settingsPage: () => 'chrome-extension://rapport/options.html',
+      open: (url: string) => void opened.push(url),
+    };
+    render(<PopupApp request={fake.request} links={links} now={() => NOW} />);
+    await settle();
+    fireEvent.click(screen.getByRole('button', { name: 'All settings…' }));
+    expect(opened).toEqual(['chrome-extension://rapport/options.html']);
+    // The quick controls stay where they were.
+    expect(screen.getByRole('checkbox', { name: 'Daily digest notification' })).toBeTruthy();
+  });
+
+  it('has no such link where the page cannot be opened', async () => {
+    setup([{ items: [], goals: goals() }]);
+    await settle();
+    expect(screen.queryByRole('button', { name: 'All settings…' })).toBeNull();
+  });
+});

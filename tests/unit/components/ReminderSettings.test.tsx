@@ -67,3 +67,16 @@ describe('ReminderSettings', () => {
     expect(calls).toEqual([{ autoLogSentMail: true }]);
   });
 });
+
+describe('ReminderSettings: the snooze choices', () => {
+  it('names the current length as the usual choices do, and spells out an unusual one', () => {
+    const request = vi.fn() as unknown as Request;
+    const { unmount } = render(<ReminderSettings request={request} settings={Settings.parse({})} onSaved={() => {}} />);
+    const select = () => screen.getByRole('combobox', { name: 'Snooze for' }) as HTMLSelectElement;
+    expect(select().selectedOptions[0]!.textContent).toBe('1 day');
+    unmount();
+    render(<ReminderSettings request={request} settings={Settings.parse({ snoozeMinutes: 90 })} onSaved={() => {}} />);
+    expect(select().selectedOptions[0]!.textContent).toBe('90 minutes');
+    expect([...select().options].map((o) => o.textContent)).toContain('1 day');
+  });
+});

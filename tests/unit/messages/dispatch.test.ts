@@ -105,6 +105,16 @@ async function seedCommitment(h: Harness) {
   h.broadcast.mockClear();
 }
 
+/** Ada (contact 1) and her duplicate Ada King (contact 2). */
+async function seedDuplicates(h: Harness) {
+  await seedContact(h);
+  const answer = expectOk(await h.send(sidePanel, 'contact.create', { draft: { name: 'Ada King', company: 'Analytical Engines' } })) as {
+    contact: { id: number };
+  };
+  expect(answer.contact.id).toBe(2);
+  h.broadcast.mockClear();
+}
+
 /** Pitch 1. */
 async function seedPitch(h: Harness) {
   const saved = expectOk(await h.send(sidePanel, 'pitch.save', { audience: 'Recruiters', text: 'I build engines.' })) as { id: number };
@@ -181,6 +191,22 @@ const withFieldUndo = (patch: Record<string, unknown>) => ({ undo: { ...validFie
 const deletedContact = { id: 42, name: 'Charles Babbage', emails: [], phones: [], tags: [], notes: '', createdAt: T0 - DAY, updatedAt: T0 - DAY };
 const validDeleteUndo = { undo: { kind: 'delete', contacts: [deletedContact], interactions: [], reminders: [] } };
 const withDeleteUndo = (patch: Record<string, unknown>) => ({ undo: { ...validDeleteUndo.undo, ...patch } });
+const validMerge = { keepId: 1, mergeId: 2, picks: { name: 'keep', company: 'merge' } };
+const survivorBefore = { id: 1, name: 'Ada Lovelace', emails: [], phones: [], tags: [], notes: '', createdAt: T0, updatedAt: T0 };
+const validUnmerge = {
+  undo: {
+    kind: 'merge',
+    at: T0,
+    survivorUpdatedAt: T0,
+    keep: survivorBefore,
+    merge: deletedContact,
+    movedInteractions: [],
+    removedInteractions: [],
+    movedReminders: [],
+    introduced: [],
+  },
+};
+const withUnmerge = (patch: Record<string, unknown>) => ({ undo: { ...validUnmerge.undo, ...patch } });
 /** Bad ids for a payload `{ id }` (plus whatever else `rest` holds). */
 const badIds = (rest: Record<string, unknown> = {}): BadPayload[] => [
   { name: 'no id', payload: { ...rest }, paths: ['id'] },
@@ -623,6 +649,16 @@ const fixtures: Record<MessageType, Fixture> = {
     payload: {},
     bad: nonObjects,
   },
+  'companies.targets': {
+    sender: sidePanel,
+    payload: {},
+    bad: nonObjects,
+  },
+  'pitches.list': {
+    sender: sidePanel,
+    payload: {},
+    bad: nonObjects,
+  },
   'import.preview': {
     sender: sidePanel,
     payload: { fileName: validImport.fileName, data: validImport.data },
@@ -810,6 +846,86 @@ const fixtures: Record<MessageType, Fixture> = {
       { name: 'a zero limit', payload: { limit: 0 }, paths: ['limit'] },
       { name: 'a limit beyond 500', payload: { limit: 501 }, paths: ['limit'] },
       { name: 'a string limit', payload: { limit: '5' }, paths: ['limit'] },
+    ],
+  },
+  'review.weekly': {
+    sender: sidePanel,
+    payload: { weeks: 12 },
+    bad: [
+      ...nonObjects,
+      { name: 'zero weeks', payload: { weeks: 0 }, paths: ['weeks'] },
+      { name: 'more than 52 weeks', payload: { weeks: 53 }, paths: ['weeks'] },
+      { name: 'a fractional number of weeks', payload: { weeks: 1.5 }, paths: ['weeks'] },
+      { name: 'a string number of weeks', payload: { weeks: '12' }, paths: ['weeks'] },
+    ],
+  },
+  'backup.status': {
+    sender: sidePanel,
+    payload: {},
+    bad: nonObjects,
+  },
+  'duplicates.list': {
+    sender: sidePanel,
+    payload: {},
+    seed: seedDuplicates,
+    bad: nonObjects,
+  },
+  'duplicates.dismiss': {
+    sender: sidePanel,
+    payload: { ids: [1, 2] },
+    seed: seedDuplicates,
+    bad: [
+      ...nonObjects,
+      { name: 'no ids', payload: {}, paths: ['ids'] },
+      { name: 'one id', payload: { ids: [1] }, paths: ['ids'] },
+      { name: 'three ids', payload: { ids: [1, 2, 3] }, paths: ['ids'] },
+      { name: 'the same id twice', payload: { ids: [2, 2] }, paths: ['ids'] },
+      { name: 'a zero id', payload: { ids: [0, 2] }, paths: ['ids.0'] },
+      { name: 'a string id', payload: { ids: [1, '2'] }, paths: ['ids.1'] },
+      { name: 'a string dismissed', payload: { ids: [1, 2], dismissed: 'yes' }, paths: ['dismissed'] },
+    ],
+  },
+  'duplicates.compare': {
+    sender: sidePanel,
+    payload: { ids: [1, 2] },
+    seed: seedDuplicates,
+    bad: [
+      ...nonObjects,
+      { name: 'no ids', payload: {}, paths: ['ids'] },
+      { name: 'the same id twice', payload: { ids: [1, 1] }, paths: ['ids'] },
+      { name: 'a fractional id', payload: { ids: [1, 2.5] }, paths: ['ids.1'] },
+    ],
+  },
+  'contacts.merge': {
+    sender: sidePanel,
+    payload: validMerge,
+    seed: seedDuplicates,
+    bad: [
+      ...nonObjects,
+      { name: 'no keepId', payload: withoutKey(validMerge, 'keepId'), paths: ['keepId'] },
+      { name: 'no mergeId', payload: withoutKey(validMerge, 'mergeId'), paths: ['mergeId'] },
+      { name: 'a zero keepId', payload: { ...validMerge, keepId: 0 }, paths: ['keepId'] },
+      { name: 'a string mergeId', payload: { ...validMerge, mergeId: '2' }, paths: ['mergeId'] },
+      { name: 'a contact merged with itself', payload: { ...validMerge, mergeId: 1 }, paths: ['mergeId'] },
+      { name: 'picks as a list', payload: { ...validMerge, picks: ['name'] }, paths: ['picks'] },
+      { name: 'a pick of an unknown field', payload: { ...validMerge, picks: { colour: 'keep' } }, paths: ['picks'] },
+      { name: 'a pick of a derived field', payload: { ...validMerge, picks: { lastContacted: 'merge' } }, paths: ['picks'] },
+      { name: 'an unknown side', payload: { ...validMerge, picks: { name: 'left' } }, paths: ['picks.name'] },
+      { name: 'both names', payload: { ...validMerge, picks: { name: 'both' } }, paths: ['picks.name'] },
+    ],
+  },
+  'contacts.unmerge': {
+    sender: sidePanel,
+    payload: validUnmerge,
+    seed: seedContact,
+    bad: [
+      ...nonObjects,
+      { name: 'no undo', payload: {}, paths: ['undo'] },
+      { name: 'a bulk undo', payload: validDeleteUndo, paths: ['undo.kind', 'undo', 'undo.at', 'undo.survivorUpdatedAt', 'undo.keep', 'undo.merge', 'undo.movedInteractions', 'undo.removedInteractions', 'undo.movedReminders', 'undo.introduced'] },
+      { name: 'a merged contact without a name', payload: withUnmerge({ merge: { ...deletedContact, name: '' } }), paths: ['undo.merge.name'] },
+      { name: 'a malformed moved interaction', payload: withUnmerge({ movedInteractions: [{ id: 1 }] }), paths: ['undo.movedInteractions.0.contactId', 'undo.movedInteractions.0.kind', 'undo.movedInteractions.0.when', 'undo.movedInteractions.0.createdAt', 'undo.movedInteractions.0.updatedAt'] },
+      { name: 'an introduced entry with extra fields', payload: withUnmerge({ introduced: [{ id: 3, updatedAt: T0, name: 'x' }] }), paths: ['undo.introduced.0'] },
+      { name: 'no survivor stamp', payload: withUnmerge({ survivorUpdatedAt: undefined }), paths: ['undo.survivorUpdatedAt'] },
     ],
   },
 };
@@ -1004,6 +1120,7 @@ const FROM: Record<MessageType, 'any' | 'content' | 'extension'> = {
   'contact.get': 'extension',
   'contact.create': 'extension',
   'contact.update': 'extension',
+  'companies.targets': 'extension',
   'company.setTarget': 'extension',
   'contact.setNotes': 'extension',
   'contact.card': 'extension',
@@ -1017,6 +1134,7 @@ const FROM: Record<MessageType, 'any' | 'content' | 'extension'> = {
   'commitment.delete': 'extension',
   'pitch.save': 'extension',
   'pitch.delete': 'extension',
+  'pitches.list': 'extension',
   'settings.get': 'extension',
   'settings.update': 'extension',
   'ticklers.list': 'extension',
@@ -1031,6 +1149,13 @@ const FROM: Record<MessageType, 'any' | 'content' | 'extension'> = {
   'contacts.bulkRestore': 'extension',
   'contacts.restore': 'extension',
   'updates.list': 'extension',
+  'review.weekly': 'extension',
+  'backup.status': 'extension',
+  'duplicates.list': 'extension',
+  'duplicates.dismiss': 'extension',
+  'duplicates.compare': 'extension',
+  'contacts.merge': 'extension',
+  'contacts.unmerge': 'extension',
 };
 
 /** Tab 7 (Ada, with a contact) and tab 8 (Bob) registered by their content scripts. */

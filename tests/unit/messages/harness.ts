@@ -12,6 +12,9 @@ import { createPitchService, type PitchService } from '../../../utils/background
 import { createSettingsService, type SettingsService } from '../../../utils/background/settings';
 import { createTransferService } from '../../../utils/background/transfer';
 import { createBulkService } from '../../../utils/background/bulk';
+import { createMergeService } from '../../../utils/background/merge';
+import { createBackupReminder } from '../../../utils/background/backup-reminder';
+import { createReviewService } from '../../../utils/background/review';
 import type { SenderInfo } from '../../../utils/background/sender';
 import { createTabContexts, type SessionArea } from '../../../utils/background/tab-contexts';
 import { createTicklers, type TicklerApis } from '../../../utils/background/ticklers';
@@ -166,6 +169,9 @@ export function createHarness(options: HarnessOptions = {}) {
     onSettingsChanged,
     transfer: createTransferService(db, now),
     bulk: createBulkService(db, now),
+    merge: createMergeService(db, now),
+    review: createReviewService(db, realSettings, now),
+    backup: createBackupReminder({ apis: ticklerApis, settings: realSettings, now, log }),
     log,
   };
   const dispatch = createDispatcher(deps);

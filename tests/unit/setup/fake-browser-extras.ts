@@ -39,3 +39,21 @@ Object.assign(fakeBrowser.sidePanel, {
     onClosed.removeAllListeners();
   },
 });
+
+// The toolbar button's menu: the fake has no contextMenus. Entries are kept so tests can read them.
+const menuClicked = eventWithTrigger();
+const menuEntries: { id: string; title: string; contexts: string[] }[] = [];
+Object.assign(fakeBrowser.contextMenus, {
+  onClicked: menuClicked,
+  entries: menuEntries,
+  create: (entry: { id: string; title: string; contexts: string[] }) => {
+    if (menuEntries.some((e) => e.id === entry.id)) throw new Error(`Cannot create item with duplicate id ${entry.id}`);
+    menuEntries.push(entry);
+    return entry.id;
+  },
+  removeAll: async () => void (menuEntries.length = 0),
+  resetState: () => {
+    menuClicked.removeAllListeners();
+    menuEntries.length = 0;
+  },
+});
