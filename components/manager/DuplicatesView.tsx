@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { onBroadcast, RapportError, type Request } from '../../utils/messages/client';
-import type { DuplicateList, DuplicateSide, DuplicateSuggestion } from '../../utils/model/duplicates';
+import type { DuplicateList, DuplicateSide, DuplicateSuggestion, MergeResult } from '../../utils/model/duplicates';
 import { ErrorNote } from '../card/ErrorNote';
 import { UndoToast } from '../card/UndoToast';
 import { MergeCompare } from './MergeCompare';
@@ -118,7 +118,7 @@ export function DuplicatesView(props: { request: Request; onOpen: (id: number) =
     }, 'Couldn’t hide the pair');
   };
 
-  const merged = (result: Parameters<Parameters<typeof MergeCompare>[0]['onMerged']>[0], mergedName: string) => {
+  const merged = (result: MergeResult, mergedName: string) => {
     back();
     setActionError(null);
     setToast({

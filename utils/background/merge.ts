@@ -152,22 +152,22 @@ export function createMergeService(db: RapportDatabase, now: () => number) {
         await db.contacts.add(merge);
         // Moved records go back to their contact; one deleted since stays deleted, and later
         // edits to one (a reminder marked done) are kept.
-        const back = async <T extends { id: number; contactId?: number }>(
-          table: typeof db.interactions | typeof db.reminders,
-          rows: readonly T[],
-        ) => {
-          const current = (await table.bulkGet(rows.map((r) => r.id))) as (T | undefined)[];
-          const writes = rows.flatMap((row, i) => {
-            const found = current[i];
-            if (!found || found.contactId !== keep.id) return [];
-            // A reminder of a removed duplicate interaction was pointed at the survivor's twin.
-            const source = (row as { sourceInteractionId?: number }).sourceInteractionId;
-            return [{ ...found, contactId: merge.id, ...(source !== undefined ? { sourceInteractionId: source } : {}) }];
-          });
-          await (table as typeof db.interactions).bulkPut(writes as never[]);
-        };
-        await back(db.interactions, token.movedInteractions);
-        await back(db.reminders, token.movedReminders);
+        /** The rows still with the survivor, back with their own contact (the merge changed nothing else). */
+        const stillMoved = <T extends { contactId?: number }>(found: (T | undefined)[]) =>
+          found.filter((row): row is T => row !== undefined && row.contactId === keep.id);
+        const interactions = stillMoved(await db.interactions.bulkGet(token.movedInteractions.map((i) => i.id)));
+        await db.interactions.bulkPut(interactions.map((i) => ({ ...i, contactId: merge.id })));
+        const sources = new Map(token.movedReminders.map((r) => [r.id, r.sourceInteractionId]));
+        const reminders = stillMoved(await db.reminders.bulkGet(token.movedReminders.map((r) => r.id)));
+        await db.reminders.bulkPut(
+          reminders.map((r) => {
+            const back = { ...r, contactId: merge.id };
+            // A reminder of a removed duplicate interaction was pointed at the survivor's copy.
+            const source = sources.get(r.id);
+            if (source !== undefined) back.sourceInteractionId = source;
+            return back;
+          }),
+        );
         await db.interactions.bulkPut(token.removedInteractions);
         const introduced = await db.contacts.bulkGet(token.introduced.map((c) => c.id));
         const at = now();

@@ -113,6 +113,17 @@ describe('duplicates.list', () => {
     expect(again.suggestions.map((s) => s.key)).toContain(`${king}:${grace}`);
   });
 
+  it('keeps dismissals through a JSON backup and its restore', async () => {
+    const h = createHarness();
+    const { king, grace } = await seed(h);
+    await ok(h.send(sidePanel, 'duplicates.dismiss', { ids: [king, grace] }));
+    const file = await ok<{ text: string }>(h.send(sidePanel, 'export.file', { format: 'backup-json' }));
+    expect(JSON.parse(file.text).tables.settings).toEqual([{ key: 'dismissed-duplicates', value: { pairs: [`${king}:${grace}`] } }]);
+    const preview = await ok<{ problems: unknown[]; planHash: string }>(h.send(sidePanel, 'restore.preview', { backupText: file.text }));
+    expect(preview.problems).toEqual([]);
+    expect(preview.planHash).not.toBe('');
+  });
+
   it('ignores a damaged dismissal record instead of failing', async () => {
     const h = createHarness();
     await seed(h);
@@ -252,6 +263,17 @@ describe('contacts.merge', () => {
     const after = await tables(h);
     await refused(h.send(sidePanel, 'contacts.unmerge', { undo: result.undo }), 'invalid-request', /changed since the merge/);
     expect(await tables(h)).toEqual(after);
+  });
+
+  it('keeps what was done to a moved reminder since the merge when undoing', async () => {
+    const h = createHarness();
+    const { ada, king } = await seed(h);
+    const result = await ok<MergeResult>(h.send(sidePanel, 'contacts.merge', { keepId: ada, mergeId: king }));
+    const moved = result.undo.movedReminders[0]!;
+    h.advance(1_000);
+    await ok(h.send(sidePanel, 'commitment.setDone', { id: moved.id, done: true }));
+    await ok(h.send(sidePanel, 'contacts.unmerge', { undo: result.undo }));
+    expect(await h.db.reminders.get(moved.id)).toMatchObject({ contactId: king, status: 'done' });
   });
 
   it('refuses an undo naming records of other contacts', async () => {
