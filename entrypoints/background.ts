@@ -22,7 +22,7 @@ import { isAnnotatedUrl } from '../utils/active-tab';
 import { sidePanelApi, trackOpenPanels, type PanelEvents, type PanelHostApis } from '../utils/side-panel';
 import { registerSidebarCommand } from '../utils/sidebar-command';
 import { mirrorSiteSwitches } from '../utils/site-switch';
-import { registerToolbarMenu } from '../utils/background/toolbar-menu';
+import { openManagerSection, registerToolbarMenu, type ToolbarMenuApis } from '../utils/background/toolbar-menu';
 import { syncSidebarHost } from '../utils/sidebar-host-sync';
 import { RapportDatabase } from '../utils/store/database';
 import { signalStoreChanged } from '../utils/webmail/store-signal';
@@ -81,16 +81,14 @@ export default defineBackground(() => {
   );
   browser.runtime.onInstalled.addListener(wake);
   // Right-click on the toolbar button: the manager's sections.
-  registerToolbarMenu(
-    {
-      contextMenus: browser.contextMenus,
-      tabs: browser.tabs,
-      windows: browser.windows,
-      getURL: (path) => browser.runtime.getURL(path as '/'),
-      log: logError,
-    },
-    browser.runtime.onInstalled,
-  );
+  const menuApis: ToolbarMenuApis = {
+    contextMenus: browser.contextMenus,
+    tabs: browser.tabs,
+    windows: browser.windows,
+    getURL: (path) => browser.runtime.getURL(path as '/'),
+    log: logError,
+  };
+  registerToolbarMenu(menuApis, browser.runtime.onInstalled);
   browser.runtime.onStartup.addListener(wake);
   wake();
 
@@ -100,7 +98,7 @@ export default defineBackground(() => {
     apis: {
       alarms: browser.alarms,
       notifications: browser.notifications,
-      tabs: browser.tabs,
+      openPage: (path) => openManagerSection(menuApis, path),
       local: browser.storage.local,
       getURL: (path) => browser.runtime.getURL(path as '/'),
     },

@@ -37,7 +37,8 @@ export interface BackupReminderApis {
     create(id: string, options: any): Promise<string>;
     clear(id: string): Promise<boolean>;
   };
-  tabs: { create(properties: { url: string }): Promise<unknown> };
+  /** Opens a manager page (reusing an open manager tab: see toolbar-menu.ts). */
+  openPage(path: string): Promise<void>;
   local: {
     get(key: string): Promise<Record<string, unknown>>;
     set(items: Record<string, unknown>): Promise<void>;
@@ -149,7 +150,7 @@ export function createBackupReminder(deps: BackupReminderDeps) {
   async function onClicked(notificationId: string): Promise<string | undefined> {
     if (notificationId !== BACKUP_NOTIFICATION) return undefined;
     const url = apis.getURL(BACKUP_PAGE);
-    await apis.tabs.create({ url });
+    await apis.openPage(BACKUP_PAGE);
     await apis.notifications.clear(notificationId);
     return url;
   }

@@ -31,7 +31,8 @@ export const isConversation = (kind: InteractionKind) => CONVERSATION_KINDS.has(
  * That is what every "done" records — a notification's or the popup's Done on a follow-up
  * date (which adds a done 'follow-up' row), a keep-in-touch round or a thank-you, and a
  * commitment ticked on the card (utils/ticklers/actions.ts, utils/background/commitments.ts).
- * The same rule as the popup's goal. Not counted, because nothing records them as done:
+ * The popup's goal counts the same rows (it would also count 'backup' rows, which nothing
+ * creates). Not counted, because nothing records them as done:
  * clearing a follow-up date by hand on the card, and keeping in touch by logging an
  * interaction (that restarts the cadence and counts as a conversation instead). Backup
  * reminders are not about a person, so they are not follow-ups.

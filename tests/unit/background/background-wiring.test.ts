@@ -288,8 +288,8 @@ describe('the toolbar menu', () => {
   it('is created on the toolbar button at install, once even after an update, and opens the manager on a click', async () => {
     startWorker();
     expect(menus()).toEqual([]);
-    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
-    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', temporary: false });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.1.0' });
     await new Promise((done) => setTimeout(done, 0));
     expect(menus().map((m) => m.id)).toEqual(['rapport-contacts', 'rapport-review', 'rapport-duplicates', 'rapport-transfer', 'rapport-settings']);
     expect(menus().every((m) => m.contexts.join() === 'action')).toBe(true);

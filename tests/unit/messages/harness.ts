@@ -171,7 +171,12 @@ export function createHarness(options: HarnessOptions = {}) {
     bulk: createBulkService(db, now),
     merge: createMergeService(db, now),
     review: createReviewService(db, realSettings, now),
-    backup: createBackupReminder({ apis: ticklerApis, settings: realSettings, now, log }),
+    backup: createBackupReminder({
+      apis: { ...ticklerApis, openPage: (path) => ticklerApis.tabs.create({ url: ticklerApis.getURL(path) }).then(() => {}) },
+      settings: realSettings,
+      now,
+      log,
+    }),
     log,
   };
   const dispatch = createDispatcher(deps);

@@ -105,7 +105,7 @@ describe('the worker side', () => {
   const apis = (): BackupReminderApis => ({
     alarms: fakeBrowser.alarms,
     notifications: fakeBrowser.notifications,
-    tabs: { create: async ({ url }) => void tabsCreated.push(url) },
+    openPage: async (path) => void tabsCreated.push(`chrome-extension://rapport-id${path}`),
     local: fakeBrowser.storage.local as unknown as BackupReminderApis['local'],
     getURL: (path) => `chrome-extension://rapport-id${path}`,
   });
@@ -269,15 +269,14 @@ describe('the background entry', () => {
     fakeBrowser.reset();
     Dexie.dependencies.indexedDB = new IDBFactory();
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    // The fake browser has no context-menu events (the toolbar menu listens to one).
-    vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation(() => {});
   });
 
   /** Sends a message to the worker as an extension page does. */
   async function send(type: string, payload: unknown) {
     const sender = { id: browser.runtime.id, url: browser.runtime.getURL('/manager.html') };
-    const answer = (await fakeBrowser.runtime.onMessage.trigger({ rapport: 1, type, payload }, sender)) as unknown;
-    return answer;
+    return new Promise((resolve) => {
+      void fakeBrowser.runtime.onMessage.trigger({ rapport: 1, type, payload }, sender as never, resolve);
+    });
   }
 
   it('reminds at start when overdue, opens Import & export on a click, and follows the setting', async () => {
@@ -298,7 +297,7 @@ describe('the background entry', () => {
     await vi.waitFor(() => expect(tabs).toHaveBeenCalledWith({ url: browser.runtime.getURL('/manager.html#view=transfer') }));
 
     // Turning the setting off (through the worker's messages) clears the alarm.
-    void send('settings.update', { patch: { backupReminder: false } });
+    expect(await send('settings.update', { patch: { backupReminder: false } })).toMatchObject({ ok: true });
     await vi.waitFor(async () => expect(await browser.alarms.get(BACKUP_ALARM)).toBeUndefined());
   });
 });
