@@ -274,7 +274,8 @@ function PreviewBlock(props: {
         </div>
       )}
       <div class="import-actions">
-        {!refused && toImport > 0 && (
+        {/* After a refused apply the preview may be stale: only "Preview again" goes on. */}
+        {!refused && toImport > 0 && !(stage.kind === 'preview' && stage.applyError) && (
           <button type="button" class="primary" disabled={!editable} onClick={props.onApply}>
             Import {plural(toImport, 'contact')}
           </button>

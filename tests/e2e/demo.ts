@@ -1,7 +1,7 @@
 // `npm run demo`: builds Rapport and opens Chromium with it on the bundled sample pages at
 // their real URLs (served locally; nothing reaches the internet). Without a display it
 // walks through the slice headlessly and saves screenshots to demo-screenshots/.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchHarness } from './support/browser.ts';
 import { ROOT } from './support/paths.ts';
@@ -26,12 +26,30 @@ const gmail = await h.context.newPage();
 await gmail.goto(h.url('mail.google.com', '/mail/u/0/#inbox'));
 const outlook = await h.context.newPage();
 await outlook.goto(h.url('outlook.live.com', '/mail/0/inbox'));
+// The contact manager, with the bundled sample LinkedIn and Google exports imported through it.
+const manager = await h.context.newPage();
+const managerUrl = (hash = '') => `chrome-extension://${h.extensionId}/manager.html${hash}`;
+async function importSample(file: string, mimeType: string) {
+  await manager.goto(managerUrl('#view=transfer'));
+  await manager.getByLabel('File to import').setInputFiles({
+    name: file,
+    mimeType,
+    buffer: readFileSync(resolve(ROOT, 'tests/fixtures/import', file)),
+  });
+  const apply = manager.getByRole('button', { name: /^Import \d+ contacts?$/ });
+  await apply.waitFor();
+  return apply;
+}
+await (await importSample('linkedin-connections.csv', 'text/csv')).click();
+await manager.getByRole('button', { name: 'See the imported contacts' }).waitFor();
+await manager.goto(managerUrl());
 await page.bringToFront();
 
 if (!headless) {
   console.log('Rapport is running in Chromium on sample LinkedIn pages (www.linkedin.com is served locally).');
   console.log('Add Ada to Rapport, type a note, reload, or follow the links to other people.');
-  console.log('The other tabs are sample Gmail and Outlook inboxes with "last contacted" badges. Close the browser or press Ctrl+C to stop.');
+  console.log('The other tabs are sample Gmail and Outlook inboxes with "last contacted" badges, and the contact manager');
+  console.log('(the sample LinkedIn export imported, a Google Contacts file previewed). Close the browser or press Ctrl+C to stop.');
   await new Promise<void>((done) => {
     h.context.on('close', () => done());
     process.on('SIGINT', () => done());
@@ -84,5 +102,29 @@ await (await h.sidebar(gmail)).getByRole('button', { name: 'Log this e-mail' }).
 await gmail.waitForTimeout(500);
 await gmail.screenshot({ path: resolve(out, '8-gmail-thread-card.png') });
 console.log('saved demo-screenshots/8-gmail-thread-card.png');
+
+const managerShot = async (name: string) => {
+  await manager.waitForTimeout(400);
+  await manager.screenshot({ path: resolve(out, `${name}.png`) });
+  console.log(`saved demo-screenshots/${name}.png`);
+};
+await manager.bringToFront();
+// Previewed now: the steps above changed the contacts, and a stale preview is refused.
+const google = await importSample('google-contacts.csv', 'text/csv');
+await managerShot('9-import-preview');
+await google.click();
+await manager.getByRole('button', { name: 'See the imported contacts' }).click();
+await manager.getByRole('table', { name: 'Contacts' }).waitFor();
+await managerShot('10-manager-list');
+await manager.getByRole('search').or(manager.getByRole('searchbox', { name: 'Search contacts' })).first().fill('engine');
+await managerShot('11-manager-search');
+for (const [view, name] of [
+  ['duplicates', '12-duplicates'],
+  ['review', '13-weekly-review'],
+  ['settings', '14-settings'],
+] as const) {
+  await manager.goto(managerUrl(`#view=${view}`));
+  await managerShot(name);
+}
 await h.close();
 console.log('No display found: the demo ran headless. Load .output/chrome-mv3 in Chrome (chrome://extensions → Load unpacked) to use Rapport on the real sites.');

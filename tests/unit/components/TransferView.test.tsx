@@ -165,10 +165,13 @@ describe('TransferView: import', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Import 3 contacts' }));
     await settle();
     expect(screen.getByRole('alert').textContent).toMatch(/changed since the preview/);
+    // The stale plan can't be applied again: only a new preview goes on.
+    expect(screen.queryByRole('button', { name: 'Import 3 contacts' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Preview again' }));
     await settle();
     expect(fake.sent('import.preview')).toHaveLength(2);
     expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Import 3 contacts' })).toBeTruthy();
   });
 
   it('refuses a file over the limit and an empty file without sending them', async () => {
