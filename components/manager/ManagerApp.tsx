@@ -10,6 +10,7 @@ import { DuplicatesView } from './DuplicatesView';
 import { ReviewView } from './ReviewView';
 import { SettingsView } from './SettingsView';
 import { TransferView } from './TransferView';
+import { MANAGER_VIEWS, navigate, viewFromHash, type ManagerView } from './manager-nav';
 import { UpdatesPanel } from './UpdatesPanel';
 
 /** How long the search box waits for the typing to pause before asking. */
@@ -185,31 +186,6 @@ function EmptyState(props: { onImport: () => void }) {
       </p>
     </section>
   );
-}
-
-/** The manager's sections; each is one file, chosen by `#view=…` in the URL. */
-export const MANAGER_VIEWS = [
-  { id: 'contacts', label: 'Contacts' },
-  { id: 'duplicates', label: 'Duplicates' },
-  { id: 'review', label: 'Weekly review' },
-  { id: 'transfer', label: 'Import & export' },
-  { id: 'settings', label: 'Settings' },
-] as const;
-export type ManagerView = (typeof MANAGER_VIEWS)[number]['id'];
-
-/** The section a URL hash selects: `#view=review`; `#contact=12` (or nothing) is the list. */
-export function viewFromHash(hash: string): ManagerView {
-  const raw = new URLSearchParams(hash.replace(/^#/, '')).get('view');
-  return MANAGER_VIEWS.find((v) => v.id === raw)?.id ?? 'contacts';
-}
-
-/** Switches section by rewriting the hash (the shell listens for hashchange). */
-export function navigate(view: ManagerView, extra: Record<string, string> = {}) {
-  const params = new URLSearchParams(view === 'contacts' ? extra : { view, ...extra });
-  const hash = params.toString();
-  location.hash = hash ? `#${hash}` : '';
-  // Setting an empty hash to an empty hash fires no event: tell the shell anyway.
-  window.dispatchEvent(new HashChangeEvent('hashchange'));
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Request } from '../../utils/messages/client';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
-import { navigate } from './ManagerApp';
+import { navigate } from './manager-nav';
 import { RestorePanel } from './RestorePanel';
 
 /** The manager's "Import & export" section (`manager.html#view=transfer`): import, export, restore. */

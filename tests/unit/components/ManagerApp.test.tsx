@@ -212,7 +212,7 @@ describe('ManagerApp', () => {
 
 describe('manager sections', () => {
   it('reads the section from the hash, defaulting to the list', async () => {
-    const { viewFromHash } = await import('../../../components/manager/ManagerApp');
+    const { viewFromHash } = await import('../../../components/manager/manager-nav');
     expect(viewFromHash('')).toBe('contacts');
     expect(viewFromHash('#contact=12')).toBe('contacts');
     expect(viewFromHash('#view=duplicates')).toBe('duplicates');
