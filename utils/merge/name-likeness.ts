@@ -72,17 +72,46 @@ export interface NameParts {
   /** The name as one key (utils/person-name.ts), for exact comparison. */
   key: string;
   words: string[];
+  /** This reading puts a quoted nickname in place of the given name ("Bob Smith"). */
+  nickname?: true;
+}
+
+/** A nickname in quotes inside a name: Robert "Bob" Smith, Grace Hopper “Amazing Grace”. */
+const QUOTED = /["“”„«»]([^"“”„«»]{1,40})["“”„«»]/gu;
+
+/**
+ * The ways a name may be written: without a quoted nickname ("Robert Smith") and, when the
+ * nickname is one word, with it as the given name ("Bob Smith").
+ */
+function spellings(name: string): { text: string; nickname?: true }[] {
+  const nicknames = [...name.matchAll(QUOTED)].map((m) => m[1]!.trim());
+  if (!nicknames.length) return [{ text: name }];
+  const plain = name.replace(QUOTED, ' ').replace(/\s+/g, ' ').trim();
+  const out: { text: string; nickname?: true }[] = [{ text: plain }];
+  const [nickname] = nicknames;
+  const words = plain.split(' ');
+  if (nicknames.length === 1 && nickname && /^\p{L}[\p{L}'’-]*$/u.test(nickname) && words.length >= 2 && !plain.includes(',')) {
+    out.push({ text: [nickname, ...words.slice(1)].join(' '), nickname: true });
+  }
+  return out;
 }
 
 /** Every reading of a name (as written and, for "Last, First", swapped); empty when it has no letters. */
 export function nameParts(name: string): NameParts[] {
   const out: NameParts[] = [];
-  for (const key of personNameKeys(name)) {
-    const words = key
-      .split(' ')
-      .map((w) => w.replace(/\./g, ''))
-      .filter((w) => w && !NOISE.has(w));
-    if (words.length) out.push({ key: words.join(' '), words });
+  const seen = new Set<string>();
+  for (const spelling of spellings(name)) {
+    for (const key of personNameKeys(spelling.text)) {
+      const words = key
+        .split(' ')
+        .map((w) => w.replace(/\./g, ''))
+        .filter((w) => w && !NOISE.has(w));
+      const joined = words.join(' ');
+      if (words.length && !seen.has(joined)) {
+        seen.add(joined);
+        out.push(spelling.nickname ? { key: joined, words, nickname: true } : { key: joined, words });
+      }
+    }
   }
   return out;
 }
@@ -151,7 +180,7 @@ export function nameLikeness(a: readonly NameParts[], b: readonly NameParts[]): 
       // One word alone ("Ada") says too little to call anyone a duplicate.
       if (x.words.length < 2 || y.words.length < 2) continue;
       let found: NameLikeness | null;
-      if (x.key === y.key) found = i === j ? 'same' : 'order';
+      if (x.key === y.key) found = x.nickname || y.nickname ? 'nickname' : i === j ? 'same' : 'order';
       else if (x.words.length === 2 && y.words.length === 2 && x.words[0] === y.words[1] && x.words[1] === y.words[0]) {
         // Two words written the other way round without a comma ("Lovelace Ada").
         found = 'order';

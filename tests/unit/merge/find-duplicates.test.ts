@@ -31,6 +31,10 @@ describe('nameLikeness', () => {
     ['Ada Lovelcae', 'Ada Lovelace', 'typo'],
     ['Grace Hoper', 'Grace Hopper', 'typo'],
     ['Charles Babbage', 'Charls Babbage', 'typo'],
+    // A nickname in quotes is not part of the name, but may stand for the given name.
+    ['Grace Hopper "Amazing Grace"', 'Grace Hopper', 'same'],
+    ['Robert "Bob" Babbage', 'Robert Babbage', 'same'],
+    ['Robert “Bobby” Babbage', 'Bobby Babbage', 'nickname'],
   ] as const)('%s ~ %s: %s', (a, b, expected) => {
     expect(like(a, b)).toBe(expected);
     expect(like(b, a)).toBe(expected);
@@ -48,6 +52,7 @@ describe('nameLikeness', () => {
     ['Ada', 'Ada Lovelace'],
     ['', 'Ada Lovelace'],
     ['A. L.', 'Ada Lovelace'],
+    ['Grace "Ada" Hopper', 'Ada Lovelace'],
   ])('%s and %s are different people', (a, b) => {
     expect(like(a, b)).toBeNull();
   });
@@ -162,5 +167,13 @@ describe('findDuplicates', () => {
     expect(stats.comparisons).toBeLessThan(100_000);
     // Only a gross regression fails on time (the test machine may be busy).
     expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe('quoted nicknames', () => {
+  it('suggests the same person written with and without a nickname in quotes', () => {
+    expect(keys([person('Grace Hopper'), person('Grace Hopper "Amazing Grace"', { company: 'US Navy' })])).toEqual([
+      'Grace Hopper / Grace Hopper "Amazing Grace"',
+    ]);
   });
 });
