@@ -37,3 +37,16 @@ export function personNameKeys(name: string): string[] {
   }
   return [...keys];
 }
+
+/**
+ * The keys a display name shown by a mail page may match among stored contacts: those of
+ * personNameKeys and, for a name written given name first ("Grace Hopper", "Ada King Lovelace"),
+ * the family-name-first key too — the key of a contact stored as "Hopper, Grace".
+ */
+export function displayNameKeys(name: string): string[] {
+  const keys = personNameKeys(name);
+  if (name.includes(',') || !keys[0]) return keys;
+  const words = keys[0].split(' ');
+  if (words.length < 2) return keys;
+  return [...keys, [words[words.length - 1], ...words.slice(0, -1)].join(' ')];
+}

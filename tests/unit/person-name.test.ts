@@ -1,7 +1,7 @@
 // Display names reduced to one key (utils/person-name.ts): what a mail page shows must meet
 // what the user typed for the contact.
 import { describe, expect, it } from 'vitest';
-import { personNameKey, personNameKeys } from '../../utils/person-name';
+import { displayNameKeys, personNameKey, personNameKeys } from '../../utils/person-name';
 
 describe('personNameKey', () => {
   it('lowercases', () => {
@@ -174,5 +174,19 @@ describe('personNameKeys', () => {
     expect(keys).toHaveLength(2);
     for (const key of keys) expect(key.length).toBeLessThanOrEqual(300);
     expect(keys[1]!.startsWith('ada lovelace')).toBe(true);
+  });
+});
+
+describe('displayNameKeys', () => {
+  it('adds the family-name-first key of a name written given name first', () => {
+    expect(displayNameKeys('Grace Hopper')).toEqual(['grace hopper', 'hopper grace']);
+    expect(displayNameKeys('Ada King Lovelace')).toEqual(['ada king lovelace', 'lovelace ada king']);
+    expect(displayNameKeys('Thilde Markström (she/her)')).toEqual(['thilde markstrom', 'markstrom thilde']);
+  });
+
+  it('keeps a comma name as personNameKeys reads it, and one word as it is', () => {
+    expect(displayNameKeys('Lovelace, Ada')).toEqual(personNameKeys('Lovelace, Ada'));
+    expect(displayNameKeys('Ada')).toEqual(['ada']);
+    expect(displayNameKeys('🚀')).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { companyKey } from '../company-name';
 import { Contact, ContactDraft, ContactPatch } from '../model/contact';
 import type { RapportDatabase } from '../store/database';
 import { applyPatch } from '../model/common';
-import { personNameKey, personNameKeys } from '../person-name';
+import { displayNameKeys, personNameKey } from '../person-name';
 import { RequestError } from './request-error';
 
 const unique = <T>(items: readonly T[]) => [...new Set(items)];
@@ -54,7 +54,7 @@ export function createContactService(db: RapportDatabase, now: () => number) {
      * contacted first: a display name alone can be shared by several people.
      */
     async findByName(name: string): Promise<Contact[]> {
-      const keys = personNameKeys(name);
+      const keys = displayNameKeys(name);
       if (!keys.length) return [];
       const found = await db.contacts.where('nameKey').anyOf(keys).toArray();
       return found.filter((c) => !c.archivedAt).sort((a, b) => (b.lastContacted ?? 0) - (a.lastContacted ?? 0));
@@ -66,7 +66,7 @@ export function createContactService(db: RapportDatabase, now: () => number) {
      */
     async lookupSenders(emails: readonly string[], names: readonly string[]) {
       const wantedEmails = unique(emails.map((e) => e.trim().toLowerCase()).filter(Boolean));
-      const keysByName = new Map(names.map((name) => [name, personNameKeys(name)] as const));
+      const keysByName = new Map(names.map((name) => [name, displayNameKeys(name)] as const));
       const wantedKeys = unique([...keysByName.values()].flat());
       // One point read per key, all in flight at once in one transaction: several times faster
       // in Chromium than one `anyOf` cursor hopping across a 10,000-entry index.

@@ -148,8 +148,10 @@ describe('findByName', () => {
     expect(ids(await contacts.findByName('LOVELACE, Ada'))).toEqual([ada.id]);
     const grace = await create({ name: 'Hopper, Grace' });
     expect(ids(await contacts.findByName('Hopper, Grace'))).toEqual([grace.id]);
-    // Written "Grace Hopper", the contact's key is "hopper grace": only the comma form swaps.
-    expect(await contacts.findByName('Grace Hopper')).toEqual([]);
+    // Stored "Hopper, Grace" (key "hopper grace") is found by the page's "Grace Hopper" too.
+    expect(ids(await contacts.findByName('Grace Hopper'))).toEqual([grace.id]);
+    const king = await create({ name: 'Lovelace, Ada King' });
+    expect(ids(await contacts.findByName('Ada King Lovelace'))).toEqual([king.id]);
   });
 
   it('does not match part of a name', async () => {
@@ -182,8 +184,9 @@ describe('findByName', () => {
     const middle = await create({ name: 'Lovelace, Ada' }, T0 - 10 * DAY);
     await create({ name: 'Ada Lovelace', archivedAt: T0 }, T0);
     await create({ name: 'Grace Hopper' }, T0);
-    // "Lovelace, Ada" is stored as "lovelace ada": found through the swapped key of the request.
-    expect(ids(await contacts.findByName('Ada Lovelace'))).toEqual([recent.id, old.id, never.id]);
+    // "Lovelace, Ada" is stored as "lovelace ada": found through the family-name-first key of
+    // the request, either way round.
+    expect(ids(await contacts.findByName('Ada Lovelace'))).toEqual([recent.id, middle.id, old.id, never.id]);
     expect(ids(await contacts.findByName('Lovelace, Ada'))).toEqual([recent.id, middle.id, old.id, never.id]);
   });
 });
@@ -230,7 +233,7 @@ describe('lookupSenders', () => {
     const recent = await create({ name: 'Ada Lovelace', emails: ['recent@example.com'] }, T0 - DAY);
     const stored = await create({ name: 'Lovelace, Ada' }, T0 - 10 * DAY);
     const found = await contacts.lookupSenders([], ['Ada Lovelace', 'Lovelace, Ada']);
-    expect(ids(found.names.get('Ada Lovelace')!)).toEqual([recent.id, old.id, never.id]);
+    expect(ids(found.names.get('Ada Lovelace')!)).toEqual([recent.id, stored.id, old.id, never.id]);
     expect(ids(found.names.get('Lovelace, Ada')!)).toEqual([recent.id, stored.id, old.id, never.id]);
   });
 
@@ -276,9 +279,10 @@ describe('lookupSenders', () => {
       Array.from({ length: 30 }, (_, i) => `Person ${i}`),
     );
     const transaction = vi.spyOn(db, 'transaction');
-    expect(where).toHaveBeenCalledTimes(60);
+    // Each display name is read under two keys: "person 1" and, family name first, "1 person".
+    expect(where).toHaveBeenCalledTimes(90);
     expect(where.mock.calls.filter(([index]) => (index as unknown) === 'emails')).toHaveLength(30);
-    expect(where.mock.calls.filter(([index]) => (index as unknown) === 'nameKey')).toHaveLength(30);
+    expect(where.mock.calls.filter(([index]) => (index as unknown) === 'nameKey')).toHaveLength(60);
     transaction.mockClear();
     await contacts.lookupSenders(['p1@example.com', 'P1@example.com', 'p1@example.com'], []);
     expect(transaction).toHaveBeenCalledTimes(1);
@@ -295,7 +299,7 @@ describe('lookupSenders', () => {
     expect(where.mock.calls.map(([index]) => index)).toEqual(['emails']);
     where.mockClear();
     await contacts.lookupSenders([], ['Ada Lovelace']);
-    expect(where.mock.calls.map(([index]) => index)).toEqual(['nameKey']);
+    expect(where.mock.calls.map(([index]) => index)).toEqual(['nameKey', 'nameKey']);
     where.mockClear();
     await contacts.lookupSenders([], []);
     expect(where).not.toHaveBeenCalled();
