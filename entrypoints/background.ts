@@ -10,7 +10,7 @@ import { createIndexCache } from '../utils/background/manager-index-cache';
 import { createPitchService } from '../utils/background/pitches';
 import { createSettingsService } from '../utils/background/settings';
 import { createDispatcher } from '../utils/background/dispatch';
-import { createTabContexts } from '../utils/background/tab-contexts';
+import { createTabContexts, forgetOnSiteChange } from '../utils/background/tab-contexts';
 import { createTicklers } from '../utils/background/ticklers';
 import { createTransferService } from '../utils/background/transfer';
 import { createBulkService } from '../utils/background/bulk';
@@ -151,6 +151,13 @@ export default defineBackground(() => {
     return true;
   });
 
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    // URLs are visible only on Rapport's own sites: exactly where a stale context could show.
+    void forgetOnSiteChange(tabs, tabId, change.url).then(
+      (forgot) => forgot && broadcast({ rapport: 1, event: 'tab-context-changed', tabId }),
+      (error) => logError('could not forget a tab context', error),
+    );
+  });
   browser.tabs.onRemoved.addListener((tabId) => {
     void tabs.remove(tabId);
   });

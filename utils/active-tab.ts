@@ -23,6 +23,14 @@ export function isAnnotatedUrl(url: string | undefined): boolean {
   }
 }
 
+/** Which of Rapport's sites a URL is on (null: none of them). */
+export function annotatedSiteOf(url: string | undefined): 'linkedin' | 'gmail' | 'outlook' | null {
+  if (!isAnnotatedUrl(url)) return null;
+  const { hostname } = new URL(url!);
+  if (isLinkedInHost(hostname)) return 'linkedin';
+  return hostname === 'mail.google.com' ? 'gmail' : 'outlook';
+}
+
 interface TabLike {
   id?: number;
   windowId?: number;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FrameSecret } from '../messages/contract';
 import { PageContext } from '../model/page-context';
+import { annotatedSiteOf } from '../active-tab';
 
 /** The slice of `storage.session` this module needs (so tests can pass a fake). */
 export interface SessionArea {
@@ -37,5 +38,19 @@ export function createTabContexts(area: SessionArea) {
       await area.remove(keyOf(tabId));
     },
   };
+}
+
+/**
+ * A tab that went to another of Rapport's sites (LinkedIn → Gmail) no longer shows what its
+ * old page was about. The new site's content script clears it at start — unless that site is
+ * switched off, when it says nothing at all: so the worker forgets it here. Answers whether
+ * there was something to forget.
+ */
+export async function forgetOnSiteChange(tabs: TabContexts, tabId: number, url: string | undefined): Promise<boolean> {
+  if (!url) return false;
+  const record = await tabs.get(tabId);
+  if (!record?.context || annotatedSiteOf(record.context.url) === annotatedSiteOf(url)) return false;
+  await tabs.set(tabId, { ...record, context: null });
+  return true;
 }
 export type TabContexts = ReturnType<typeof createTabContexts>;
