@@ -10,6 +10,8 @@ export interface FollowedTab {
   tabId: number;
   /** The tab shows a site Rapport annotates (LinkedIn, Gmail, Outlook): its content script tells the worker who the page is about. */
   onSite: boolean;
+  /** Which one (null when not on one). */
+  site: 'linkedin' | 'gmail' | 'outlook' | null;
 }
 
 /** Whether one of Rapport's content scripts runs on `url` (see HOST_PATTERNS). */
@@ -67,8 +69,9 @@ export function followActiveTab(apis: TabApis, onChange: (tab: FollowedTab) => v
   const report = (tab: TabLike | undefined) => {
     if (stopped || tab?.id === undefined) return;
     if (tab.windowId !== undefined) windowId = tab.windowId;
-    const next = { tabId: tab.id, onSite: isAnnotatedUrl(tab.url) };
-    if (last && last.tabId === next.tabId && last.onSite === next.onSite) return;
+    const site = annotatedSiteOf(tab.url);
+    const next = { tabId: tab.id, onSite: site !== null, site };
+    if (last && last.tabId === next.tabId && last.site === next.site) return;
     last = next;
     onChange(next);
   };

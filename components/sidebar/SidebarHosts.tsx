@@ -7,6 +7,7 @@ import type { Request } from '../../utils/messages/client';
 import type { SidebarView } from '../../utils/messages/contract';
 import type { SidePanelApi } from '../../utils/side-panel';
 import { TOGGLE_SIDEBAR_COMMAND } from '../../utils/sidebar-command';
+import { readSiteSwitches, siteSwitchChanges, type SiteName, type SiteSwitches } from '../../utils/site-switch';
 import { watchUiState, writeUiState, type UiState } from '../../utils/ui-state';
 import { FrameShell } from './FrameShell';
 import { SidebarApp } from './SidebarApp';
@@ -119,10 +120,33 @@ export function createPanelFollower(request: Request, apis: TabApis) {
 }
 export type PanelFollower = ReturnType<typeof createPanelFollower>;
 
+const SITE_LABELS: Record<SiteName, string> = { linkedin: 'LinkedIn', gmail: 'Gmail', outlook: 'Outlook' };
+
+/** The per-site switches as the content scripts see them (storage.local), followed live. */
+function useSiteSwitches(): SiteSwitches | null {
+  const [switches, setSwitches] = useState<SiteSwitches | null>(null);
+  useEffect(() => {
+    let live = true;
+    void readSiteSwitches(browser.storage.local).then((read) => live && setSwitches((now) => now ?? read));
+    const follow = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      const next = siteSwitchChanges(changes, area);
+      if (next) setSwitches(next);
+    };
+    browser.storage.onChanged.addListener(follow);
+    return () => {
+      live = false;
+      browser.storage.onChanged.removeListener(follow);
+    };
+  }, []);
+  return switches;
+}
+
 /** The browser's side panel: the sidebar of whatever tab is active in this window. */
 export function PanelSidebar(props: { request: Request; follower: PanelFollower; panel: SidePanelApi | null }) {
   const { follower, panel } = props;
   const [view, setView] = useState(follower.current());
+  const switches = useSiteSwitches();
+  const [turningOn, setTurningOn] = useState<string | null>(null);
   useEffect(() => {
     const stop = follower.subscribe(setView);
     setView(follower.current()); // In case it changed between the first render and now.
@@ -136,9 +160,35 @@ export function PanelSidebar(props: { request: Request; follower: PanelFollower;
     void writeUiState(browser.storage.local, { host: 'page' }).catch(() => {});
   };
 
+  // The active tab is on a site the user switched Rapport off for: say so, rather than
+  // "open a profile" (the page is one), and offer the way back.
+  const offSite = view?.tab.site && switches && !switches[view.tab.site] ? view.tab.site : null;
+  const turnOn = (site: SiteName) => {
+    setTurningOn(null);
+    props.request('settings.update', { patch: { sites: { ...switches!, [site]: true } } }).then(
+      () => {},
+      (error: unknown) => setTurningOn(error instanceof Error ? error.message : String(error)),
+    );
+  };
+
   return (
     <FrameShell host="panel" onShowInPage={showInPage}>
-      {view?.firstView ? (
+      {offSite ? (
+        <main class="sidebar">
+          <header class="brand" aria-hidden="true">
+            Rapport
+          </header>
+          <p>Rapport is switched off for {SITE_LABELS[offSite]}: it reads nothing on these pages.</p>
+          <button type="button" onClick={() => turnOn(offSite)}>
+            Turn Rapport on for {SITE_LABELS[offSite]}
+          </button>
+          {turningOn && (
+            <p class="problem" role="alert">
+              Not switched on: {turningOn}
+            </p>
+          )}
+        </main>
+      ) : view?.firstView ? (
         <SidebarApp key={view.tab.tabId} request={props.request} tabId={view.tab.tabId} firstView={view.firstView} />
       ) : (
         <main class="sidebar" aria-busy={view ? undefined : true}>

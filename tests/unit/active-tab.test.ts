@@ -50,11 +50,11 @@ describe('followActiveTab', () => {
     const first = await browser.tabs.create({ url: 'https://www.linkedin.com/in/ada/', active: true });
     const seen: FollowedTab[] = [];
     const stop = followActiveTab(apis(), (tab) => seen.push(tab));
-    await vi.waitFor(() => expect(seen).toEqual([{ tabId: first.id, onSite: true }]));
+    await vi.waitFor(() => expect(seen).toEqual([{ tabId: first.id, onSite: true, site: 'linkedin' }]));
 
     const second = await browser.tabs.create({ url: 'https://example.com/', active: true });
     await vi.waitFor(() => expect(seen).toHaveLength(2));
-    expect(seen[1]).toEqual({ tabId: second.id, onSite: false });
+    expect(seen[1]).toEqual({ tabId: second.id, onSite: false, site: null });
     stop();
   });
 
@@ -66,7 +66,7 @@ describe('followActiveTab', () => {
     await fakeBrowser.windows.onFocusChanged.trigger(0);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(seen).toHaveBeenCalledTimes(1);
-    expect(seen).toHaveBeenLastCalledWith({ tabId: tab.id, onSite: true });
+    expect(seen).toHaveBeenLastCalledWith({ tabId: tab.id, onSite: true, site: 'linkedin' });
   });
 
   it('notices the followed tab leaving LinkedIn, and coming back', async () => {
@@ -81,10 +81,19 @@ describe('followActiveTab', () => {
     // Another tab's update is not ours.
     await fakeBrowser.tabs.onUpdated.trigger(99, { status: 'complete' }, { ...tab, id: 99, url: undefined });
     expect(seen).toEqual([
-      { tabId: tab.id, onSite: true },
-      { tabId: tab.id, onSite: false },
-      { tabId: tab.id, onSite: true },
+      { tabId: tab.id, onSite: true, site: 'linkedin' },
+      { tabId: tab.id, onSite: false, site: null },
+      { tabId: tab.id, onSite: true, site: 'linkedin' },
     ]);
+  });
+
+  it('reports the followed tab moving from one of Rapport\'s sites to another', async () => {
+    const tab = await browser.tabs.create({ url: 'https://www.linkedin.com/in/ada/', active: true });
+    const seen: FollowedTab[] = [];
+    followActiveTab(apis(), (t) => seen.push(t));
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { url: 'https://mail.google.com/mail/u/0/' }, { ...tab, url: 'https://mail.google.com/mail/u/0/' });
+    expect(seen.map((t) => t.site)).toEqual(['linkedin', 'gmail']);
   });
 
   it('ignores switches in other windows', async () => {
