@@ -170,8 +170,32 @@ const WRITE_CHUNK = 1_000;
 
 const STALE = 'The contacts changed since the preview (or the file is not the one previewed). Preview it again; nothing was written.';
 
+/** The same file and mapping as previewed (the page sends the file again with the apply). */
+function sameRequest(a: { fileName: string; bytes: Uint8Array; mapping?: ColumnMapping }, fileName: string, bytes: Uint8Array, mapping?: ColumnMapping) {
+  if (a.fileName !== fileName || a.bytes.length !== bytes.length || JSON.stringify(a.mapping ?? null) !== JSON.stringify(mapping ?? null)) return false;
+  for (let i = 0; i < bytes.length; i++) if (a.bytes[i] !== bytes[i]) return false;
+  return true;
+}
+
 export function createTransferService(db: RapportDatabase, now: () => number) {
   const allTables = () => TABLE_NAMES.map((name) => db.table(name));
+
+  /**
+   * The last import preview's work: reused by its apply when the file is the same and nothing was
+   * written to contacts since (`db.contactWrites`), which saves reading and planning everything
+   * again. A cache only: when it is missing or stale (a stopped worker, a write in between) the
+   * apply reads and plans as before, and the plan hash still decides.
+   */
+  let lastPreview: {
+    fileName: string;
+    bytes: Uint8Array;
+    mapping?: ColumnMapping;
+    writes: number;
+    file: ImportFile;
+    existing: Contact[];
+    plan: ImportPlan;
+    hash: string;
+  } | null = null;
 
   async function readTables(): Promise<BackupTables> {
     const out = {} as Record<TableName, unknown[]>;
@@ -187,12 +211,15 @@ export function createTransferService(db: RapportDatabase, now: () => number) {
       mapping?: ColumnMapping,
       progress: ProgressReporter = silentProgress,
     ): Promise<ImportPreview> {
+      lastPreview = null;
+      const writes = db.contactWrites;
       const existing = await db.contacts.toArray();
       // Parsing and planning are synchronous: their phases say what is happening, not how far.
       progress.phase('parsing');
       const file = readImportFile(fileName, bytes, mapping ? { mapping } : {});
       progress.phase('planning');
       const { plan, hash } = planParsedFile(file, existing);
+      if (db.contactWrites === writes) lastPreview = { fileName, bytes, mapping, writes, file, existing, plan, hash };
       return importPreview(fileName, file, plan, hash);
     },
 
@@ -208,15 +235,19 @@ export function createTransferService(db: RapportDatabase, now: () => number) {
       options: { acceptOffered: boolean },
       progress: ProgressReporter = silentProgress,
     ) {
+      const previewed = lastPreview && lastPreview.hash === expectedHash && sameRequest(lastPreview, fileName, bytes, mapping) ? lastPreview : null;
+      lastPreview = null;
       // Parse outside the transaction (pure, possibly slow); plan inside, against the store as it is.
       progress.phase('parsing');
-      const file = readImportFile(fileName, bytes, mapping ? { mapping } : {});
+      const file = previewed?.file ?? readImportFile(fileName, bytes, mapping ? { mapping } : {});
       if (file.problems.length) refuse(file.problems);
       if (file.format === 'rapport-backup') refuse([{ message: 'This is a Rapport backup: restore it instead of importing it.' }]);
       return db.transaction('rw', db.contacts, async () => {
-        const existing = await db.contacts.toArray();
+        // Checked inside the write transaction: no other write can come in between from here.
+        const reuse = previewed && previewed.writes === db.contactWrites ? previewed : null;
+        const existing = reuse ? reuse.existing : await db.contacts.toArray();
         progress.phase('planning');
-        const { plan, hash } = planParsedFile(file, existing);
+        const { plan, hash } = reuse ?? planParsedFile(file, existing);
         if (plan.problems.length) refuse(plan.problems);
         if (hash !== expectedHash) throw new RequestError('invalid-request', STALE);
         progress.phase('writing', plan.create.length + plan.update.length);
