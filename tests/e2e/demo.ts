@@ -118,10 +118,18 @@ await manager.getByRole('table', { name: 'Contacts' }).waitFor();
 await managerShot('10-manager-list');
 await manager.getByRole('search').or(manager.getByRole('searchbox', { name: 'Search contacts' })).first().fill('engine');
 await managerShot('11-manager-search');
+await manager.goto(managerUrl('#view=duplicates'));
+await managerShot('12-duplicates');
+// The sample export's "Grace Hopper \"Amazing Grace\"" is the Grace Hopper added above.
+const compare = manager.getByRole('button', { name: /^Compare / }).first();
+if (await compare.count()) {
+  await compare.click();
+  await manager.getByRole('heading', { name: /^Merge / }).waitFor();
+  await managerShot('13-merge-side-by-side');
+}
 for (const [view, name] of [
-  ['duplicates', '12-duplicates'],
-  ['review', '13-weekly-review'],
-  ['settings', '14-settings'],
+  ['review', '14-weekly-review'],
+  ['settings', '15-settings'],
 ] as const) {
   await manager.goto(managerUrl(`#view=${view}`));
   await managerShot(name);
