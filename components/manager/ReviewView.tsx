@@ -111,7 +111,7 @@ function Review(props: { review: WeeklyReview; backup: BackupStatus | null; onOp
           {thisWeek.newContacts.map((c) => (
             <li key={c.contactId}>
               <Person id={c.contactId} name={c.name} onOpen={onOpen} />
-              <span class="quiet"> · added {day(c.at)}</span>
+              <span class="quiet"> · {day(c.at)}</span>
             </li>
           ))}
         </ReviewList>

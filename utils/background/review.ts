@@ -11,7 +11,7 @@ import { REVIEW_LIST_LIMIT, type WeeklyReview } from '../model/review';
 import type { RapportDatabase } from '../store/database';
 import type { SettingsService } from './settings';
 import { computeSchedule } from '../ticklers';
-import { countWeeks, isConversation, isFollowUpDone, weekBounds, weekIndex } from '../review/weekly';
+import { countWeeks, isConversation, isFollowUpDone, newContactAt, weekBounds, weekIndex } from '../review/weekly';
 import { addDays } from '../dates';
 
 export function createReviewService(db: RapportDatabase, settingsService: Pick<SettingsService, 'get'>, now: () => number) {
@@ -42,7 +42,10 @@ export function createReviewService(db: RapportDatabase, settingsService: Pick<S
       const newestFirst = <T extends { at: number }>(rows: T[]) => rows.sort((a, b) => b.at - a.at).slice(0, REVIEW_LIST_LIMIT);
 
       const newContacts = newestFirst(
-        contacts.filter((c) => thisWeek(c.createdAt)).map((c) => ({ contactId: c.id, name: c.name, at: c.createdAt })),
+        contacts.flatMap((c) => {
+          const met = newContactAt(c);
+          return met !== undefined && thisWeek(met) ? [{ contactId: c.id, name: c.name, at: met }] : [];
+        }),
       );
       const conversations = newestFirst(
         interactions

@@ -10,6 +10,7 @@ import type { Contact } from '../model/contact';
 import { Settings } from '../model/settings';
 import type { RapportDatabase } from '../store/database';
 import { addDays, startOfDay } from '../dates';
+import { newContactAt } from '../review/weekly';
 import {
   applyItemAction,
   computeSchedule,
@@ -296,7 +297,8 @@ export function createTicklers(deps: TicklerDeps) {
       });
     const since = startOfWeek(now);
     const thisWeek = (at: number | undefined) => at !== undefined && at >= since && at <= now;
-    const newContacts = contacts.filter((contact) => thisWeek(contact.createdAt)).length;
+    // The weekly review's rule: an imported contact counts at its file's meeting date, if any.
+    const newContacts = contacts.filter((contact) => thisWeek(newContactAt(contact))).length;
     const followUpsDone = reminders.filter((row) => row.status === 'done' && thisWeek(row.completedAt)).length;
     return {
       items,

@@ -262,6 +262,7 @@ export function createTransferService(db: RapportDatabase, now: () => number) {
             emails: unique(fields.emails),
             phones: unique(fields.phones),
             tags: unique(fields.tags),
+            importedAt: at,
             createdAt: at,
             updatedAt: at,
           }) as Contact;

@@ -60,6 +60,11 @@ export const Contact = ContactFields.extend({
   nameKey: z.string().optional(),
   /** Derived from the interaction log on every interaction write. */
   lastContacted: Timestamp.optional(),
+  /**
+   * When the contact came in from a file (a LinkedIn or address-book import), not met through
+   * Rapport: the weekly review and goals count it as new only at its file's meeting date.
+   */
+  importedAt: Timestamp.optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

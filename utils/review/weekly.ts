@@ -84,9 +84,18 @@ export interface WeekCount {
   followUps: number;
 }
 
+/**
+ * When a contact counts as a new contact for the weekly goal: when it was added — or, for a
+ * contact imported from a file (1,000 LinkedIn connections in one click are not 1,000 people met
+ * this week), at the meeting date the file gave (LinkedIn's "Connected On"), else never.
+ */
+export function newContactAt(contact: { createdAt: number; importedAt?: number; howWeMet?: { date?: number } }): number | undefined {
+  return contact.importedAt === undefined ? contact.createdAt : contact.howWeMet?.date;
+}
+
 export interface CountInput {
   bounds: readonly number[];
-  contacts: Iterable<{ createdAt: number }>;
+  contacts: Iterable<{ createdAt: number; importedAt?: number; howWeMet?: { date?: number } }>;
   interactions: Iterable<{ when: number; kind: InteractionKind }>;
   reminders: Iterable<Pick<Reminder, 'status' | 'completedAt' | 'reason'>>;
 }
@@ -98,7 +107,8 @@ export function countWeeks(input: CountInput): WeekCount[] {
     .slice(0, -1)
     .map((start) => ({ start, newContacts: 0, conversations: 0, followUps: 0 }));
   for (const contact of input.contacts) {
-    const i = weekIndex(contact.createdAt, bounds);
+    const at = newContactAt(contact);
+    const i = at === undefined ? -1 : weekIndex(at, bounds);
     if (i >= 0) weeks[i]!.newContacts++;
   }
   for (const interaction of input.interactions) {

@@ -131,6 +131,16 @@ describe('list', () => {
     const { goals } = await ticklers().list();
     expect(goals).toEqual({ weekStart: MONDAY, newContacts: { done: 2, goal: 5 }, followUps: { done: 2, goal: 6 } });
   });
+
+  it('does not count contacts imported this week, except at the meeting date their file gave', async () => {
+    await setSettings({ weeklyGoals: { newContacts: 5, followUps: 6 } });
+    await contact('Met this week', T0 - HOUR);
+    const imported = await contact('Imported, no date', T0 - HOUR);
+    const connected = await contact('Imported, connected this week', T0 - HOUR, { howWeMet: { event: 'Connected on LinkedIn', date: MONDAY + HOUR } });
+    const old = await contact('Imported, connected in 2019', T0 - HOUR, { howWeMet: { event: 'Connected on LinkedIn', date: MONDAY - 300 * DAY } });
+    for (const c of [imported, connected, old]) await db.contacts.update(c.id, { importedAt: T0 - HOUR });
+    expect((await ticklers().list()).goals.newContacts).toEqual({ done: 2, goal: 5 });
+  });
 });
 
 describe('actAndWake (the popup’s and the contact page’s Done / Snooze)', () => {

@@ -49,7 +49,12 @@ describe('apply after preview', () => {
     const result = await apply(FILE, preview.planHash);
     expect(read).not.toHaveBeenCalled();
     expect(result.counts).toEqual({ created: 1, updated: 1, skipped: 0 });
-    expect((await db.contacts.where('linkedinSlug').equals('ada-lovelace').first())?.notes).toBe('mine');
+    const ada = await db.contacts.where('linkedinSlug').equals('ada-lovelace').first();
+    expect(ada?.notes).toBe('mine');
+    // Created from the file: marked imported (the weekly goal counts it at its meeting date);
+    // the contact the user had already is not.
+    expect(ada?.importedAt).toBeUndefined();
+    expect((await db.contacts.where('linkedinSlug').equals('grace-hopper').first())?.importedAt).toBe(T0);
   });
 
   it('plans again after a contact was written in between, and refuses a plan that changed', async () => {

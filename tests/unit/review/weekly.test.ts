@@ -10,6 +10,7 @@ import {
   countWeeks,
   isConversation,
   isFollowUpDone,
+  newContactAt,
   weekBounds,
   weekIndex,
   weekLabel,
@@ -193,5 +194,33 @@ describe('labels', () => {
   it('name a week by its Monday, and its range Monday to Sunday', () => {
     expect(weekLabel(local(2025, 9, 15))).toBe('Sep 15');
     expect(weekRangeLabel(local(2025, 12, 29))).toBe('Dec 29 – Jan 4');
+  });
+});
+
+describe('newContactAt', () => {
+  it('is when a contact was added by hand', () => {
+    expect(newContactAt({ createdAt: 100 })).toBe(100);
+    expect(newContactAt({ createdAt: 100, howWeMet: { date: 5 } })).toBe(100);
+  });
+
+  it("is an imported contact's meeting date from its file, or never", () => {
+    expect(newContactAt({ createdAt: 100, importedAt: 100, howWeMet: { date: 5 } })).toBe(5);
+    expect(newContactAt({ createdAt: 100, importedAt: 100 })).toBeUndefined();
+    expect(newContactAt({ createdAt: 100, importedAt: 100, howWeMet: {} })).toBeUndefined();
+  });
+
+  it('is what countWeeks counts', () => {
+    const bounds = weekBounds(local(2026, 3, 31, 12), 2); // weeks of 23 and 30 March
+    const weeks = countWeeks({
+      bounds,
+      contacts: [
+        { createdAt: local(2026, 3, 31) },
+        { createdAt: local(2026, 3, 31), importedAt: local(2026, 3, 31) },
+        { createdAt: local(2026, 3, 31), importedAt: local(2026, 3, 31), howWeMet: { date: local(2026, 3, 24) } },
+      ],
+      interactions: [],
+      reminders: [],
+    });
+    expect(weeks.map((w) => w.newContacts)).toEqual([1, 1]);
   });
 });
