@@ -10,6 +10,23 @@ export const OVERSCAN = 8;
 /** Used until the container is measured (and in tests, where nothing has a layout). */
 const FALLBACK_HEIGHT = 600;
 
+/** Where a search found its words, when the row doesn't show that field. */
+const MATCHED_LABELS: Record<NonNullable<ManagerRow['matched']>[number], string> = {
+  title: 'title or headline',
+  emails: 'e-mail',
+  location: 'location',
+  howWeMet: 'how you met',
+  interests: 'interests',
+  notes: 'notes',
+  interactions: 'conversations',
+};
+
+/** "in notes and conversations". */
+export function matchedText(matched: NonNullable<ManagerRow['matched']>): string {
+  const labels = matched.map((m) => MATCHED_LABELS[m]);
+  return `in ${labels.length > 1 ? `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}` : labels[0]}`;
+}
+
 const COLUMNS: { key: ManagerSortKey | null; label: string }[] = [
   { key: 'name', label: 'Name' },
   { key: 'company', label: 'Company' },
@@ -191,6 +208,7 @@ export function ContactTable(props: {
               <div role="cell" class="name" dir="auto">
                 {row.name}
                 {row.archived && <span class="quiet small"> (archived)</span>}
+                {row.matched && <span class="quiet small matched"> · {matchedText(row.matched)}</span>}
               </div>
               <div role="cell" dir="auto">
                 {row.company ?? ''}

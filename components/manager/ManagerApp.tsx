@@ -22,6 +22,8 @@ export function selectedFromHash(hash: string): number | null {
   return parseContactId(raw);
 }
 
+const RELEVANCE: ManagerSort = { by: 'relevance', dir: 'asc' };
+
 const message = (e: unknown) => (e instanceof RapportError || e instanceof Error ? e.message : String(e));
 
 /** Dates sort newest first on the first click, text A→Z. */
@@ -41,6 +43,8 @@ function ContactsView(props: { request: Request; nav: preact.ComponentChildren }
   const [filters, setFilters] = useState<ManagerFilters>({});
   const [introducer, setIntroducer] = useState<ContactSummary | null>(null);
   const [sort, setSort] = useState<ManagerSort>({ by: 'name', dir: 'asc' });
+  // A search lists the best matches first until the user picks a column to sort by.
+  const [columnWhileSearching, setColumnWhileSearching] = useState(false);
   const [list, setList] = useState<ManagerList | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<number | null>(() => selectedFromHash(location.hash));
@@ -53,10 +57,15 @@ function ContactsView(props: { request: Request; nav: preact.ComponentChildren }
   }, [query]);
 
   useEffect(() => {
+    if (!debounced) setColumnWhileSearching(false);
+  }, [debounced]);
+  const shownSort: ManagerSort = debounced && !columnWhileSearching ? RELEVANCE : sort;
+
+  useEffect(() => {
     // Only the newest answer is shown: an older, slower one must not overwrite it.
     const mine = ++sequence.current;
     const effective: ManagerFilters = introducer ? { ...filters, introducedBy: introducer.id } : filters;
-    request('manager.list', { ...(debounced ? { query: debounced } : {}), filters: effective, sort }).then(
+    request('manager.list', { ...(debounced ? { query: debounced } : {}), filters: effective, sort: shownSort }).then(
       (answer) => {
         if (mine !== sequence.current) return;
         setList(answer);
@@ -64,7 +73,7 @@ function ContactsView(props: { request: Request; nav: preact.ComponentChildren }
       },
       (e: unknown) => mine === sequence.current && setError(message(e)),
     );
-  }, [request, debounced, filters, introducer, sort, tick]);
+  }, [request, debounced, filters, introducer, shownSort.by, shownSort.dir, tick]);
 
   useEffect(
     () =>
@@ -87,10 +96,12 @@ function ContactsView(props: { request: Request; nav: preact.ComponentChildren }
     history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
   }, []);
 
-  const onSort = (by: ManagerSortKey) =>
-    setSort((current) =>
-      current.by === by ? { by, dir: current.dir === 'asc' ? 'desc' : 'asc' } : { by, dir: firstDirection(by) },
+  const onSort = (by: ManagerSortKey) => {
+    if (debounced) setColumnWhileSearching(true);
+    setSort(
+      shownSort.by === by ? { by, dir: shownSort.dir === 'asc' ? 'desc' : 'asc' } : { by, dir: firstDirection(by) },
     );
+  };
 
   const empty = list !== null && list.total === 0 && !filters.includeArchived;
   const searching = query.trim() !== debounced;
@@ -115,6 +126,7 @@ function ContactsView(props: { request: Request; nav: preact.ComponentChildren }
             {list.rows.length === list.total
               ? `${list.total.toLocaleString()} contacts`
               : `${list.rows.length.toLocaleString()} of ${list.total.toLocaleString()} contacts`}
+            {shownSort.by === 'relevance' ? ', best matches first' : ''}
             {searching ? ' …' : ''}
           </p>
         )}
@@ -144,7 +156,7 @@ function ContactsView(props: { request: Request; nav: preact.ComponentChildren }
                   request={request}
                   rows={list.rows}
                   facets={list.facets}
-                  sort={sort}
+                  sort={shownSort}
                   onSort={onSort}
                   selectedId={selected}
                   onOpen={open}

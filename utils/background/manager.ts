@@ -31,6 +31,9 @@ import { reconcileIndex, type FingerprintedIndex } from '../search/reconcile-ind
 import type { RapportDatabase } from '../store/database';
 import type { IndexSnapshotStore } from './manager-index-cache';
 
+/** Fields the list's row doesn't show: a search found there is named on the row. */
+const HIDDEN_FIELDS: ReadonlySet<string> = new Set(['title', 'emails', 'location', 'howWeMet', 'interests', 'notes', 'interactions']);
+
 /** Beyond this many changed contacts at once, a full re-read is cheaper than piecemeal reads. */
 const MAX_INCREMENTAL = 500;
 /** A snapshot is saved this long after the last index change… */
@@ -302,15 +305,26 @@ export function createManagerService(db: RapportDatabase, now: () => number, opt
       rows.push(row.overdue === overdue ? row : { ...row, overdue });
     }
 
+    // Search: the matching rows, each saying where the words were found when the row doesn't
+    // show it (a word only in the notes), and their rank for the relevance order.
+    let rank: Map<number, number> | undefined;
     if (query) {
       const hits = searchable!.index.search(query, { ids: rows.map((r) => r.id) });
-      const found = new Set(hits.map((h) => h.id));
-      rows = rows.filter((r) => found.has(r.id));
+      rank = new Map();
+      const matched = new Map<number, NonNullable<ManagerRow['matched']>>();
+      for (const [i, hit] of hits.entries()) {
+        rank.set(hit.id, i);
+        const hidden = hit.matches.filter((f): f is NonNullable<ManagerRow['matched']>[number] => HIDDEN_FIELDS.has(f));
+        if (hidden.length) matched.set(hit.id, hidden);
+      }
+      rows = rows.filter((r) => rank!.has(r.id)).map((r) => (matched.has(r.id) ? { ...r, matched: matched.get(r.id)! } : r));
     }
 
     const sign = sort.dir === 'asc' ? 1 : -1;
     const key = sort.by;
-    rows.sort((a, b) => {
+    if (key === 'relevance') {
+      rows.sort((a, b) => (rank ? rank.get(a.id)! - rank.get(b.id)! : 0) || collator.compare(a.name, b.name) || a.id - b.id);
+    } else rows.sort((a, b) => {
       const x = a[key];
       const y = b[key];
       // Empty cells last whichever the direction.

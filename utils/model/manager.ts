@@ -6,7 +6,8 @@ export const MANAGER_SORT_KEYS = ['name', 'company', 'type', 'lastContacted', 'n
 export const ManagerSortKey = z.enum(MANAGER_SORT_KEYS);
 export type ManagerSortKey = z.infer<typeof ManagerSortKey>;
 
-export const ManagerSort = z.object({ by: ManagerSortKey, dir: z.enum(['asc', 'desc']) });
+/** `relevance`: best search matches first (with a query; without one it is the name order). */
+export const ManagerSort = z.object({ by: z.union([ManagerSortKey, z.literal('relevance')]), dir: z.enum(['asc', 'desc']) });
 export type ManagerSort = z.infer<typeof ManagerSort>;
 
 /** Every filter is optional; those given must all hold (AND). */
@@ -49,6 +50,8 @@ export const ManagerRow = z.object({
   /** The next follow-up date has passed. */
   overdue: z.boolean(),
   archived: z.boolean().optional(),
+  /** With a query: where it was found, among the fields the row does not show ("notes"…). */
+  matched: z.array(z.enum(['title', 'emails', 'location', 'howWeMet', 'interests', 'notes', 'interactions'])).optional(),
 });
 export type ManagerRow = z.infer<typeof ManagerRow>;
 

@@ -128,6 +128,31 @@ describe('manager.list', () => {
     expect(names(await list(h, { query: 'nothing-like-this' }))).toEqual([]);
   });
 
+  it('says where a search found a row when the row does not show it', async () => {
+    const h = createHarness();
+    await seed(h);
+    const [ada] = (await list(h, { query: 'xylophones' })).rows;
+    expect(ada?.matched).toEqual(['interactions']);
+    const [bob] = (await list(h, { query: 'difference' })).rows;
+    expect(bob?.matched).toEqual(['notes']);
+    // Found by what the row shows (the name, the company): nothing to add.
+    expect((await list(h, { query: 'zed' })).rows[0]).not.toHaveProperty('matched');
+    expect((await list(h, { query: 'analytical' })).rows.every((r) => r.matched === undefined)).toBe(true);
+    // Without a query, no row says anything.
+    expect((await list(h)).rows.every((r) => r.matched === undefined)).toBe(true);
+  });
+
+  it('orders a search by relevance when asked: a name match before a word in the notes', async () => {
+    const h = createHarness();
+    await create(h, { name: 'Aaron Early', notes: 'Met Turing at the conference' });
+    await create(h, { name: 'Alan Turing', company: 'Bletchley' });
+    const relevance = { by: 'relevance', dir: 'asc' } as const;
+    expect(names(await list(h, { query: 'turing', sort: relevance }))).toEqual(['Alan Turing', 'Aaron Early']);
+    expect(names(await list(h, { query: 'turing' }))).toEqual(['Aaron Early', 'Alan Turing']);
+    // Without a query, relevance falls back to the name order.
+    expect(names(await list(h, { sort: relevance }))).toEqual(['Aaron Early', 'Alan Turing']);
+  });
+
   it('sees every change after a contacts-changed write: updates, new interactions, new contacts', async () => {
     const h = createHarness();
     await seed(h);

@@ -150,6 +150,44 @@ describe('ManagerApp', () => {
     expect(fake.sent('manager.list').map((p) => p.query)).toEqual([undefined, 'coffee']);
   });
 
+  it('lists a search by relevance until a column is picked, and back to that column after the search', async () => {
+    vi.useFakeTimers();
+    const fake = setup(answer(rows(3)));
+    await settle();
+    const box = screen.getByRole('searchbox', { name: 'Search contacts' });
+    const type = async (value: string) => {
+      fireEvent.input(box, { target: { value } });
+      await act(async () => {
+        vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS + 10);
+      });
+      await settle();
+    };
+    await type('coffee');
+    expect(screen.getByRole('status').textContent).toContain('best matches first');
+    // No column claims the order.
+    expect(screen.getAllByRole('columnheader').map((h) => h.getAttribute('aria-sort'))).not.toContain('ascending');
+    fireEvent.click(screen.getByRole('button', { name: /Last contacted/ }));
+    await settle();
+    await type('coffee chat');
+    await type('');
+    await type('tea');
+    expect(fake.sent('manager.list').map((p) => [p.query, p.sort.by])).toEqual([
+      [undefined, 'name'],
+      ['coffee', 'relevance'],
+      ['coffee', 'lastContacted'],
+      ['coffee chat', 'lastContacted'],
+      [undefined, 'lastContacted'],
+      ['tea', 'relevance'],
+    ]);
+  });
+
+  it('says on a row where the search found it, when the row does not show it', async () => {
+    setup(answer([row(0, { name: 'Aaron Early', matched: ['notes', 'interactions'] }), row(1, { name: 'Alan Turing' })]));
+    await settle();
+    expect(screen.getByRole('row', { name: 'Aaron Early' }).textContent).toContain('in notes and conversations');
+    expect(screen.getByRole('row', { name: 'Alan Turing' }).textContent).not.toContain(' in ');
+  });
+
   it('sends the filters', async () => {
     const fake = setup();
     await settle();
