@@ -208,7 +208,11 @@ export function ContactTable(props: {
               <div role="cell" class="name" dir="auto">
                 {row.name}
                 {row.archived && <span class="quiet small"> (archived)</span>}
-                {row.matched && <span class="quiet small matched"> · {matchedText(row.matched)}</span>}
+                {row.matched && (
+                  <span class="quiet small matched" title={matchedText(row.matched)}>
+                    {` · ${matchedText(row.matched)}`}
+                  </span>
+                )}
               </div>
               <div role="cell" dir="auto">
                 {row.company ?? ''}
