@@ -2,18 +2,9 @@ import { ErrorNote } from '../card/ErrorNote';
 import { typeLabel } from '../card/labels';
 import { useAction } from '../card/use-action';
 import { HourSelect } from './HourSelect';
-import { durationLabel } from '../settings/settings-text';
+import { snoozeChoices } from '../settings/settings-text';
 import type { Request } from '../../utils/messages/client';
 import { DEFAULT_CADENCE_DAYS, type Settings, type SettingsPatch } from '../../utils/model/settings';
-
-const SNOOZES: [number, string][] = [
-  [15, '15 minutes'],
-  [60, '1 hour'],
-  [180, '3 hours'],
-  [60 * 24, '1 day'],
-  [60 * 24 * 3, '3 days'],
-  [60 * 24 * 7, '1 week'],
-];
 
 /** A whole number from a number input, within bounds; null when it is not one. */
 function whole(value: string, min: number, max: number): number | null {
@@ -65,13 +56,11 @@ export function ReminderSettings(props: { request: Request; settings: Settings; 
           onChange={(e) => void save({ snoozeMinutes: Number(e.currentTarget.value) })}
         >
           {/* The usual lengths, plus the current one when it is none of them (spelt out, "1 day"). */}
-          {[...new Map([[settings.snoozeMinutes, durationLabel(settings.snoozeMinutes)] as [number, string], ...SNOOZES]).entries()]
-            .sort((a, b) => a[0] - b[0])
-            .map(([minutes, label]) => (
-              <option key={minutes} value={String(minutes)}>
-                {label}
-              </option>
-            ))}
+          {snoozeChoices(settings.snoozeMinutes).map(([minutes, label]) => (
+            <option key={minutes} value={String(minutes)}>
+              {label}
+            </option>
+          ))}
         </select>
       </label>
       <label class="check">

@@ -14,6 +14,20 @@ export const INTERACTION_KINDS = [
 export const InteractionKind = z.enum(INTERACTION_KINDS);
 export type InteractionKind = z.infer<typeof InteractionKind>;
 
+/**
+ * The kinds that are a conversation: what the weekly review counts towards the conversations
+ * goal, and what makes you owe whoever introduced you an update. E-mails and LinkedIn
+ * messages reset the keep-in-touch clock like any interaction but are too small (and, logged
+ * from the mailbox automatically, too frequent) to count as one; 'other' is too vague to tell.
+ */
+export const CONVERSATION_KINDS: ReadonlySet<InteractionKind> = new Set<InteractionKind>([
+  'call',
+  'video-call',
+  'meeting',
+  'informational-interview',
+  'event',
+]);
+
 export const INTERACTION_SOURCES = ['manual', 'gmail', 'outlook', 'linkedin', 'import'] as const;
 export const InteractionSource = z.enum(INTERACTION_SOURCES);
 

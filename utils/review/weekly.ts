@@ -5,24 +5,11 @@
 // (utils/dates.ts), so the week in which the clocks change is 167 or 169 hours long and every
 // week still starts at midnight; a week may span two years (Mon 29 Dec – Sun 4 Jan).
 import { addDays, startOfDay } from '../dates';
-import type { InteractionKind } from '../model/interaction';
+import { CONVERSATION_KINDS, type InteractionKind } from '../model/interaction';
 import type { Reminder } from '../model/reminder';
 
-/**
- * The interaction kinds that count as a conversation for the weekly goal: the user talked
- * with someone — a call, a video call, a meeting (coffee chats are logged as meetings), an
- * informational interview, or meeting them at an event. Written messages (e-mail, LinkedIn
- * messages) don't count: one sent e-mail is not a conversation, and sent mail can be logged
- * automatically, which would fill the goal without a word spoken. 'other' is unknown, so it
- * doesn't count either.
- */
-export const CONVERSATION_KINDS: ReadonlySet<InteractionKind> = new Set<InteractionKind>([
-  'call',
-  'video-call',
-  'meeting',
-  'informational-interview',
-  'event',
-]);
+// Coffee chats are logged as meetings; which kinds count is decided once, in the model.
+export { CONVERSATION_KINDS };
 
 export const isConversation = (kind: InteractionKind) => CONVERSATION_KINDS.has(kind);
 

@@ -2,7 +2,7 @@
 // teach them: thank within 24 hours, thank whoever referred you.
 import { addDays } from '../dates';
 import type { Contact } from '../model/contact';
-import type { Interaction, InteractionKind } from '../model/interaction';
+import { CONVERSATION_KINDS, type Interaction, type InteractionKind } from '../model/interaction';
 import type { Reminder } from '../model/reminder';
 import { referralThanksText, thankYouText } from './text';
 import type { ReminderDraft } from './types';
@@ -21,19 +21,8 @@ export const REFERRAL_THANKS_DAYS = 2;
  */
 export const RULES_HORIZON_DAYS = 7;
 
-/**
- * Conversations: what makes you owe the person who introduced you an update. E-mails and
- * LinkedIn messages reset the keep-in-touch clock like any interaction, but they are too
- * small (and, when logged from the mailbox automatically, too frequent) to ask the user to
- * report back to the referrer each time; 'other' is too vague to tell. So they don't.
- */
-export const CONVERSATION_KINDS: ReadonlySet<InteractionKind> = new Set<InteractionKind>([
-  'call',
-  'video-call',
-  'meeting',
-  'informational-interview',
-  'event',
-]);
+// A conversation (the model's CONVERSATION_KINDS) is what makes you owe the introducer an update.
+export { CONVERSATION_KINDS };
 
 export interface InteractionRuleInput {
   /** The interaction just logged (or updated). */
