@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { HiddenFileInput } from './HiddenFileInput';
 import { RapportError, type Request } from '../../utils/messages/client';
 import { MAX_IMPORT_BYTES, type ImportPreview } from '../../utils/messages/transfer-schemas';
 import type { ResponseOf } from '../../utils/messages/contract';
@@ -133,19 +134,11 @@ export function ImportPanel(props: { request: Request; onSeeContacts: () => void
       }}
     >
       <h3 id="import-title">Import contacts</h3>
-      <input
-        ref={input}
-        type="file"
-        class="visually-hidden"
-        tabIndex={-1}
-        aria-label="File to import"
+      <HiddenFileInput
+        inputRef={input}
+        label="File to import"
         accept=".csv,.tsv,.txt,.vcf,.vcard,text/csv,text/vcard"
-        onChange={(e) => {
-          const file = e.currentTarget.files?.[0];
-          // Cleared, so that picking the same file again (after fixing it) is a new pick.
-          e.currentTarget.value = '';
-          void pick(file);
-        }}
+        onPick={(file) => void pick(file)}
       />
 
       {stage.kind === 'idle' && (

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { HiddenFileInput } from './HiddenFileInput';
 import { RapportError, type Request } from '../../utils/messages/client';
 import type { ResponseOf } from '../../utils/messages/contract';
 import { MAX_BACKUP_CHARS, type RestorePreview } from '../../utils/messages/transfer-schemas';
@@ -89,18 +90,11 @@ export function RestorePanel(props: { request: Request }) {
   return (
     <section class="transfer-panel restore-panel" aria-labelledby="restore-title">
       <h3 id="restore-title">Restore from a backup</h3>
-      <input
-        ref={input}
-        type="file"
-        class="visually-hidden"
-        tabIndex={-1}
-        aria-label="Backup file to restore"
+      <HiddenFileInput
+        inputRef={input}
+        label="Backup file to restore"
         accept=".json,application/json"
-        onChange={(e) => {
-          const file = e.currentTarget.files?.[0];
-          e.currentTarget.value = '';
-          void pick(file);
-        }}
+        onPick={(file) => void pick(file)}
       />
       {stage.kind === 'idle' && (
         <>
