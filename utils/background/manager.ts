@@ -32,7 +32,16 @@ import type { RapportDatabase } from '../store/database';
 import type { IndexSnapshotStore } from './manager-index-cache';
 
 /** Fields the list's row doesn't show: a search found there is named on the row. */
-const HIDDEN_FIELDS: ReadonlySet<string> = new Set(['title', 'emails', 'location', 'howWeMet', 'interests', 'notes', 'interactions']);
+type HiddenField = NonNullable<ManagerRow['matched']>[number];
+const HIDDEN_FIELDS: readonly HiddenField[] = ['title', 'emails', 'location', 'howWeMet', 'interests', 'notes', 'interactions'];
+const HIDDEN_BIT: Record<string, number> = Object.fromEntries(HIDDEN_FIELDS.map((f, i) => [f, 1 << i]));
+const hiddenLists = new Map<number, HiddenField[]>();
+/** The hidden fields of a bit mask, one shared list per mask. */
+function hiddenFields(mask: number): HiddenField[] {
+  let list = hiddenLists.get(mask);
+  if (!list) hiddenLists.set(mask, (list = HIDDEN_FIELDS.filter((_, i) => mask & (1 << i))));
+  return list;
+}
 
 /** Beyond this many changed contacts at once, a full re-read is cheaper than piecemeal reads. */
 const MAX_INCREMENTAL = 500;
@@ -306,18 +315,27 @@ export function createManagerService(db: RapportDatabase, now: () => number, opt
     }
 
     // Search: the matching rows, each saying where the words were found when the row doesn't
-    // show it (a word only in the notes), and their rank for the relevance order.
+    // show it (a word only in the notes), and their rank for the relevance order. Rows found in
+    // the same hidden fields share one list (the answer's clone carries it once).
     let rank: Map<number, number> | undefined;
     if (query) {
       const hits = searchable!.index.search(query, { ids: rows.map((r) => r.id) });
       rank = new Map();
-      const matched = new Map<number, NonNullable<ManagerRow['matched']>>();
-      for (const [i, hit] of hits.entries()) {
+      const masks = new Map<number, number>();
+      for (let i = 0; i < hits.length; i++) {
+        const hit = hits[i]!;
         rank.set(hit.id, i);
-        const hidden = hit.matches.filter((f): f is NonNullable<ManagerRow['matched']>[number] => HIDDEN_FIELDS.has(f));
-        if (hidden.length) matched.set(hit.id, hidden);
+        let mask = 0;
+        for (const field of hit.matches) mask |= HIDDEN_BIT[field] ?? 0;
+        if (mask) masks.set(hit.id, mask);
       }
-      rows = rows.filter((r) => rank!.has(r.id)).map((r) => (matched.has(r.id) ? { ...r, matched: matched.get(r.id)! } : r));
+      const found: ManagerRow[] = [];
+      for (const row of rows) {
+        if (!rank.has(row.id)) continue;
+        const mask = masks.get(row.id);
+        found.push(mask ? { ...row, matched: hiddenFields(mask) } : row);
+      }
+      rows = found;
     }
 
     const sign = sort.dir === 'asc' ? 1 : -1;
