@@ -22,6 +22,11 @@ export function selectedFromHash(hash: string): number | null {
   return parseContactId(raw);
 }
 
+/** The open card takes the whole width (`#contact=12&full=1`) instead of sitting beside the list. */
+export function fullFromHash(hash: string): boolean {
+  return new URLSearchParams(hash.replace(/^#/, '')).get('full') === '1' && selectedFromHash(hash) !== null;
+}
+
 const RELEVANCE: ManagerSort = { by: 'relevance', dir: 'asc' };
 
 const message = (e: unknown) => (e instanceof RapportError || e instanceof Error ? e.message : String(e));
@@ -48,6 +53,7 @@ function ContactsView(props: { request: Request; nav: preact.ComponentChildren }
   const [list, setList] = useState<ManagerList | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<number | null>(() => selectedFromHash(location.hash));
+  const [full, setFull] = useState(() => fullFromHash(location.hash));
   const [tick, setTick] = useState(0);
   const sequence = useRef(0);
 
@@ -84,14 +90,18 @@ function ContactsView(props: { request: Request; nav: preact.ComponentChildren }
   );
 
   useEffect(() => {
-    const follow = () => setSelected(selectedFromHash(location.hash));
+    const follow = () => {
+      setSelected(selectedFromHash(location.hash));
+      setFull(fullFromHash(location.hash));
+    };
     window.addEventListener('hashchange', follow);
     return () => window.removeEventListener('hashchange', follow);
   }, []);
 
-  const open = useCallback((id: number | null) => {
+  const open = useCallback((id: number | null, wide = false) => {
     setSelected(id);
-    const hash = id === null ? '' : `#contact=${id}`;
+    setFull(id !== null && wide);
+    const hash = id === null ? '' : `#contact=${id}${wide ? '&full=1' : ''}`;
     // Replace, not push: the list is one page, not a history of clicks.
     history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
   }, []);
@@ -107,7 +117,7 @@ function ContactsView(props: { request: Request; nav: preact.ComponentChildren }
   const searching = query.trim() !== debounced;
 
   return (
-    <div class={`manager${selected !== null ? ' with-detail' : ''}`}>
+    <div class={`manager${selected !== null ? ' with-detail' : ''}${selected !== null && full ? ' full-detail' : ''}`}>
       <header class="manager-header">
         {nav}
         {!empty && (
@@ -118,7 +128,11 @@ function ContactsView(props: { request: Request; nav: preact.ComponentChildren }
             placeholder="Search names, companies, notes, conversations…"
             maxLength={200}
             value={query}
-            onInput={(e) => setQuery(e.currentTarget.value)}
+            onInput={(e) => {
+              setQuery(e.currentTarget.value);
+              // A search is about the list: bring it back beside the card.
+              if (full && selected !== null) open(selected, false);
+            }}
           />
         )}
         {list && !empty && (
@@ -165,9 +179,14 @@ function ContactsView(props: { request: Request; nav: preact.ComponentChildren }
             </section>
             {selected !== null && (
               <aside class="manager-detail" aria-label="Contact">
-                <button type="button" class="back" onClick={() => open(null)}>
-                  ← Back to the list
-                </button>
+                <div class="detail-actions">
+                  <button type="button" class="back" onClick={() => open(null)}>
+                    ← Back to the list
+                  </button>
+                  <button type="button" class="link-button" aria-pressed={full} onClick={() => open(selected, !full)}>
+                    {full ? 'Show beside the list' : 'Full width'}
+                  </button>
+                </div>
                 <StandaloneContact request={request} id={selected} rawId={String(selected)} embedded />
               </aside>
             )}

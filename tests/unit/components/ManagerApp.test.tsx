@@ -258,3 +258,44 @@ describe('manager sections', () => {
     expect(viewFromHash('#view=nope')).toBe('contacts');
   });
 });
+
+describe('the open card at full width', () => {
+  it('reads full width from the hash only with a contact', async () => {
+    const { fullFromHash } = await import('../../../components/manager/ManagerApp');
+    expect(fullFromHash('#contact=12&full=1')).toBe(true);
+    expect(fullFromHash('#contact=12')).toBe(false);
+    expect(fullFromHash('#full=1')).toBe(false);
+  });
+
+  it('switches between beside the list and full width, keeping it in the hash', async () => {
+    history.replaceState(null, '', '/manager.html#contact=3');
+    const fake = fakeRequest({
+      'manager.list': () => answer(rows(5)),
+      'contact.card': ({ id }) => makeCard({ contact: makeContact({ id, name: `Card of ${id}` }) }),
+    });
+    const { container } = render(<ManagerApp request={fake.request} />);
+    await settle();
+    expect(container.querySelector('.manager')!.className).not.toContain('full-detail');
+    fireEvent.click(screen.getByRole('button', { name: 'Full width' }));
+    await settle();
+    expect(location.hash).toBe('#contact=3&full=1');
+    expect(container.querySelector('.manager')!.className).toContain('full-detail');
+    expect(screen.getByRole('button', { name: 'Show beside the list' }).getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(screen.getByRole('button', { name: 'Show beside the list' }));
+    await settle();
+    expect(location.hash).toBe('#contact=3');
+    fireEvent.click(screen.getByRole('button', { name: 'Full width' }));
+    await settle();
+    // Typing a search brings the list back beside the card.
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search contacts' }), { target: { value: 'ada' } });
+    await settle();
+    expect(location.hash).toBe('#contact=3');
+    fireEvent.click(screen.getByRole('button', { name: 'Full width' }));
+    await settle();
+    // Back to the list leaves full width too.
+    fireEvent.click(screen.getByRole('button', { name: '← Back to the list' }));
+    await settle();
+    expect(location.hash).toBe('');
+    expect(container.querySelector('.manager')!.className).not.toContain('with-detail');
+  });
+});
