@@ -114,12 +114,30 @@ export interface TicklerDeps {
 export function createTicklers(deps: TicklerDeps) {
   const { db, apis } = deps;
 
-  async function load() {
+  async function read() {
     const [contacts, reminders, record] = await db.transaction('r', db.contacts, db.reminders, db.settings, () =>
       Promise.all([db.contacts.toArray(), db.reminders.toArray(), db.settings.get('app')]),
     );
     const parsed = Settings.safeParse(record?.value ?? {});
     return { contacts, reminders, settings: parsed.success ? parsed.data : Settings.parse({}) };
+  }
+
+  // The last reading, reused while none of its tables was written since (the worker is the
+  // only writer; see RapportDatabase.writesTo). A worker's start wakes the ticklers and the
+  // popup asks for its list at the same moment: one reading serves both.
+  let lastRead: { writes: number; data: ReturnType<typeof read> } | null = null;
+  async function load() {
+    const writes = db.writesTo('contacts', 'reminders', 'settings');
+    if (!lastRead || lastRead.writes !== writes) {
+      const data = read();
+      lastRead = { writes, data };
+      data.catch(() => {
+        if (lastRead?.data === data) lastRead = null;
+      });
+    }
+    const { contacts, reminders, settings } = await lastRead.data;
+    // Fresh arrays: a caller that sorts or filters in place can't disturb the next one.
+    return { contacts: [...contacts], reminders: [...reminders], settings };
   }
 
   async function loadNotified(): Promise<string[]> {

@@ -19,12 +19,24 @@ export class RapportDatabase extends Dexie {
   settings!: EntityTable<SettingsRecord, 'key'>;
 
   /**
-   * Counts writes to `contacts` through this connection, bumped when a write is issued (before it
+   * Writes through this connection, per table, counted when a write is issued (before it
    * commits; an aborted one counts too). The worker is the only writer, so an unchanged count
-   * means the contacts are as they were: work planned on them earlier (an import preview) can be
-   * reused instead of read and planned again. Memory only: a new worker starts from nothing cached.
+   * means the table is as it was: work done on it earlier (an import preview, the reminder
+   * schedule's reading) can be reused instead of read again. Memory only: a new worker starts
+   * with nothing cached.
    */
-  contactWrites = 0;
+  private readonly writeCounts = new Map<string, number>();
+
+  /** How many writes these tables have had (a sum: it changes whenever any of them is written). */
+  writesTo(...tables: string[]): number {
+    let sum = 0;
+    for (const table of tables) sum += this.writeCounts.get(table) ?? 0;
+    return sum;
+  }
+
+  get contactWrites(): number {
+    return this.writesTo('contacts');
+  }
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -34,16 +46,15 @@ export class RapportDatabase extends Dexie {
     }
     this.use({
       stack: 'dbcore',
-      name: 'rapport-contact-writes',
+      name: 'rapport-write-counts',
       create: (down) => ({
         ...down,
         table: (tableName) => {
           const table = down.table(tableName);
-          if (tableName !== 'contacts') return table;
           return {
             ...table,
             mutate: (request) => {
-              this.contactWrites++;
+              this.writeCounts.set(tableName, (this.writeCounts.get(tableName) ?? 0) + 1);
               return table.mutate(request);
             },
           };

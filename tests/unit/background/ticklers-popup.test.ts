@@ -271,3 +271,24 @@ describe('the background entry', () => {
     await vi.waitFor(() => expect(shown()[DIGEST_NOTIFICATION]).toMatchObject({ title: '1 follow-up due today' }));
   });
 });
+
+describe('one reading of the store while nothing changes', () => {
+  it('serves the wake and the list from one reading, and reads again after any write', async () => {
+    const ada = await contact('Ada Lovelace', T0 - 30 * DAY);
+    await contacts.update(ada.id, { nextFollowUp: T0 - DAY });
+    const service = ticklers();
+    const read = vi.spyOn(db.contacts, 'toArray');
+    const [, first] = await Promise.all([service.wake(), service.list()]);
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(first.items.map((i) => i.key)).toEqual([`follow-up:${ada.id}`]);
+    // A write to any table the schedule reads: read again, and the answer follows it.
+    await contacts.update(ada.id, { nextFollowUp: T0 + DAY });
+    expect((await service.list()).items).toEqual([]);
+    expect(read).toHaveBeenCalledTimes(2);
+    await db.settings.put({ key: 'app', value: { weeklyGoals: { newContacts: 9, followUps: 1 } } } as never);
+    expect((await service.list()).goals.newContacts.goal).toBe(9);
+    expect(read).toHaveBeenCalledTimes(3);
+    await service.list();
+    expect(read).toHaveBeenCalledTimes(3);
+  });
+});
