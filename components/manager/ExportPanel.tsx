@@ -1,5 +1,7 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { RapportError, type Request } from '../../utils/messages/client';
+import type { BackupStatus } from '../../utils/model/review';
+import { lastBackupText } from '../../utils/review/backup';
 import type { ExportFormat } from '../../utils/messages/transfer-schemas';
 import { saveTextFile } from './transfer-files';
 
@@ -19,6 +21,20 @@ export function ExportPanel(props: { request: Request }) {
   const [working, setWorking] = useState<ExportFormat | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [backup, setBackup] = useState<BackupStatus | null>(null);
+  const [backupTick, setBackupTick] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    // Extra: without it the exports still work.
+    props.request('backup.status', {}).then(
+      (answer) => live && setBackup(answer),
+      () => live && setBackup(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [props.request, backupTick]);
 
   async function run(format: ExportFormat) {
     setWorking(format);
@@ -28,6 +44,7 @@ export function ExportPanel(props: { request: Request }) {
       const file = await props.request('export.file', { format });
       saveTextFile(file.fileName, file.mimeType, file.text);
       setSaved(file.fileName);
+      if (format === 'backup-json') setBackupTick((t) => t + 1);
     } catch (e) {
       setError(e instanceof RapportError || e instanceof Error ? e.message : String(e));
     } finally {
@@ -38,6 +55,12 @@ export function ExportPanel(props: { request: Request }) {
   return (
     <section class="transfer-panel export-panel" aria-labelledby="export-title">
       <h3 id="export-title">Export</h3>
+      {backup && (
+        <p class="quiet backup-status">
+          {lastBackupText(backup.lastBackupAt, Date.now())}
+          {backup.reminderEnabled ? ' · a weekly reminder is on' : ' · a weekly reminder can be turned on in Settings'}
+        </p>
+      )}
       <ul class="exports">
         {EXPORTS.map(({ format, label, what }) => (
           <li key={format}>

@@ -183,7 +183,8 @@ describe('TransferView: import', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Choose another file…' }));
     await pick('File to import', file(''));
     expect(screen.getByRole('alert').textContent).toMatch(/empty\. Nothing was imported/);
-    expect(fake.calls).toEqual([]);
+    // Only the last-backup line was asked for (it is shown on opening): no file was sent.
+    expect(fake.calls.filter((c) => c.type !== 'backup.status')).toEqual([]);
   });
 
   it('an error from the worker shows with "nothing was imported"', async () => {
@@ -299,6 +300,25 @@ describe('TransferView: export', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Contacts (vCard 4.0)' }));
     await settle();
     expect(clicked).toEqual(['rapport-backup-json.txt', 'rapport-vcard.txt']);
+  });
+  it('says when the last backup was, and updates it after a backup', async () => {
+    let last: number | null = null;
+    const fake = setup({
+      'backup.status': () => ({ lastBackupAt: last, reminderEnabled: false, nextReminderAt: null }),
+      'export.file': () => {
+        last = Date.now();
+        return { fileName: 'rapport-backup.json', mimeType: 'application/json', text: '{}' };
+      },
+    });
+    vi.spyOn(URL, 'createObjectURL').mockImplementation(() => 'blob:fake');
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    await settle();
+    expect(screen.getByText(/No backup yet · a weekly reminder can be turned on in Settings/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Back up everything (JSON)' }));
+    await settle();
+    expect(fake.sent('backup.status')).toHaveLength(2);
+    await waitFor(() => expect(screen.getByText(/^Last backup: /)).toBeTruthy());
+    expect(screen.queryByText(/No backup yet/)).toBeNull();
   });
 });
 
