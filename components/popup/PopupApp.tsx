@@ -121,6 +121,9 @@ export function PopupApp(props: { request: Request; links: PopupLinks; now?: () 
               New contacts this week: {list.goals.newContacts.done} of {list.goals.newContacts.goal}
             </li>
             <li>
+              Conversations: {list.goals.conversations.done} of {list.goals.conversations.goal}
+            </li>
+            <li>
               Follow-ups done: {list.goals.followUps.done} of {list.goals.followUps.goal}
             </li>
           </ul>

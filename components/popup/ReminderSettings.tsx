@@ -23,7 +23,7 @@ export function ReminderSettings(props: { request: Request; settings: Settings; 
   const refuse = (message: string) => run(() => Promise.reject(new Error(message)));
   const types = [...new Set([...Object.keys(DEFAULT_CADENCE_DAYS), ...Object.keys(settings.cadenceDaysByType)])];
 
-  const goal = (key: 'newContacts' | 'followUps', label: string) => (
+  const goal = (key: keyof Settings['weeklyGoals'], label: string) => (
     <label class="field inline">
       <span>{label}</span>
       <input
@@ -46,6 +46,7 @@ export function ReminderSettings(props: { request: Request; settings: Settings; 
     <div class="reminder-settings">
       <h3>Weekly goals</h3>
       {goal('newContacts', 'New contacts a week')}
+      {goal('conversations', 'Conversations a week')}
       {goal('followUps', 'Follow-ups a week')}
       <h3>Reminders</h3>
       <label class="field inline">

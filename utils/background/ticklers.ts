@@ -10,7 +10,7 @@ import type { Contact } from '../model/contact';
 import { Settings } from '../model/settings';
 import type { RapportDatabase } from '../store/database';
 import { addDays, startOfDay } from '../dates';
-import { newContactAt } from '../review/weekly';
+import { isConversation, newContactAt } from '../review/weekly';
 import {
   applyItemAction,
   computeSchedule,
@@ -318,11 +318,16 @@ export function createTicklers(deps: TicklerDeps) {
     // The weekly review's rule: an imported contact counts at its file's meeting date, if any.
     const newContacts = contacts.filter((contact) => thisWeek(newContactAt(contact))).length;
     const followUpsDone = reminders.filter((row) => row.status === 'done' && thisWeek(row.completedAt)).length;
+    // This week's interactions only, through the date index (the review's rule for what counts).
+    const conversations = (await db.interactions.where('when').between(since, now, true, true).toArray()).filter((i) =>
+      isConversation(i.kind),
+    ).length;
     return {
       items,
       goals: {
         weekStart: since,
         newContacts: { done: newContacts, goal: settings.weeklyGoals.newContacts },
+        conversations: { done: conversations, goal: settings.weeklyGoals.conversations },
         followUps: { done: followUpsDone, goal: settings.weeklyGoals.followUps },
       },
     };

@@ -118,7 +118,7 @@ export const TicklerList = z.object({
   /** Due and overdue, earliest first. */
   items: z.array(DueItem),
   /** This week's progress (the week starts Monday 00:00 local time). */
-  goals: z.object({ weekStart: z.number(), newContacts: GoalProgress, followUps: GoalProgress }),
+  goals: z.object({ weekStart: z.number(), newContacts: GoalProgress, conversations: GoalProgress, followUps: GoalProgress }),
 });
 export type TicklerList = z.infer<typeof TicklerList>;
 

@@ -129,7 +129,12 @@ describe('list', () => {
     await addReminder({ reason: 'commitment', due: T0, status: 'dismissed' });
     await addReminder({ reason: 'commitment', due: T0, status: 'open' });
     const { goals } = await ticklers().list();
-    expect(goals).toEqual({ weekStart: MONDAY, newContacts: { done: 2, goal: 5 }, followUps: { done: 2, goal: 6 } });
+    expect(goals).toEqual({
+      weekStart: MONDAY,
+      newContacts: { done: 2, goal: 5 },
+      conversations: { done: 0, goal: 3 },
+      followUps: { done: 2, goal: 6 },
+    });
   });
 
   it('does not count contacts imported this week, except at the meeting date their file gave', async () => {
@@ -269,6 +274,20 @@ describe('the background entry', () => {
 
     await fakeBrowser.alarms.onAlarm.trigger({ name: DIGEST_ALARM, scheduledTime: Date.now(), persistAcrossSessions: false } as never);
     await vi.waitFor(() => expect(shown()[DIGEST_NOTIFICATION]).toMatchObject({ title: '1 follow-up due today' }));
+  });
+});
+
+describe('the conversations goal', () => {
+  it("counts this week's conversations (calls, meetings…), not e-mails or last week's", async () => {
+    await setSettings({ weeklyGoals: { newContacts: 5, followUps: 6, conversations: 4 } });
+    const ada = await contact('Ada Lovelace', T0 - 30 * DAY);
+    const log = (kind: string, when: number) =>
+      db.interactions.add({ contactId: ada.id, kind, when, summary: '', source: 'manual', createdAt: when, updatedAt: when } as never);
+    await log('meeting', MONDAY + HOUR);
+    await log('call', T0 - HOUR);
+    await log('email', T0 - HOUR);
+    await log('meeting', MONDAY - HOUR); // last week
+    expect((await ticklers().list()).goals.conversations).toEqual({ done: 2, goal: 4 });
   });
 });
 

@@ -8,7 +8,7 @@ import { DAY, fakeRequest, NOW, settle } from './helpers';
 
 beforeEach(() => fakeBrowser.reset());
 
-const goals = { weekStart: NOW - 3 * DAY, newContacts: { done: 0, goal: 5 }, followUps: { done: 0, goal: 5 } };
+const goals = { weekStart: NOW - 3 * DAY, newContacts: { done: 0, goal: 5 }, conversations: { done: 0, goal: 3 }, followUps: { done: 0, goal: 5 } };
 const item = (over: Partial<DueItem> = {}): DueItem => ({
   key: 'follow-up:3',
   contactId: 3,

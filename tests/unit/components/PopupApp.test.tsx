@@ -12,6 +12,7 @@ beforeEach(() => fakeBrowser.reset());
 const goals = (newContacts = 2, followUps = 4) => ({
   weekStart: NOW - 3 * DAY,
   newContacts: { done: newContacts, goal: 5 },
+  conversations: { done: 1, goal: 3 },
   followUps: { done: followUps, goal: 6 },
 });
 const ada: DueItem = {
@@ -48,6 +49,7 @@ describe('PopupApp', () => {
     expect(fake.sent('ticklers.list')).toEqual([{}]);
     expect(screen.getByText('Nothing due. Nice.')).toBeTruthy();
     expect(screen.getByText('New contacts this week: 2 of 5')).toBeTruthy();
+    expect(screen.getByText('Conversations: 1 of 3')).toBeTruthy();
     expect(screen.getByText('Follow-ups done: 4 of 6')).toBeTruthy();
   });
 

@@ -80,3 +80,12 @@ describe('ReminderSettings: the snooze choices', () => {
     expect([...select().options].map((o) => o.textContent)).toContain('1 day');
   });
 });
+
+describe('ReminderSettings: the conversations goal', () => {
+  it('saves it like the others', async () => {
+    const { calls } = setup();
+    fireEvent.change(screen.getByRole('spinbutton', { name: 'Conversations a week' }), { target: { value: '4' } });
+    await flush();
+    expect(calls).toEqual([{ weeklyGoals: { newContacts: 5, followUps: 5, conversations: 4 } }]);
+  });
+});

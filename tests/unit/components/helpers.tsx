@@ -165,7 +165,7 @@ const defaultHandlers: Handlers = {
   'settings.get': () => Settings.parse({}),
   'ticklers.list': () => ({
     items: [],
-    goals: { weekStart: NOW - 3 * DAY, newContacts: { done: 0, goal: 5 }, followUps: { done: 0, goal: 5 } },
+    goals: { weekStart: NOW - 3 * DAY, newContacts: { done: 0, goal: 5 }, conversations: { done: 0, goal: 3 }, followUps: { done: 0, goal: 5 } },
   }),
   'tickler.act': () => ({ acted: true }),
   'settings.update': ({ patch }) => Settings.parse(patch),
