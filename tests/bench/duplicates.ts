@@ -4,6 +4,7 @@
 // Node strips the TypeScript types; the project's own imports have no ".ts" extension, so a
 // resolve hook retries relative imports with one.
 import { registerHooks } from 'node:module';
+import { seededRandom } from './random.ts';
 
 registerHooks({
   resolve(specifier, context, next) {
@@ -22,17 +23,7 @@ type Candidate = Parameters<typeof findDuplicates>[0][number];
 const N = Number(process.env.CONTACTS ?? 10_000);
 const RUNS = 9;
 
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = mulberry32(4122026);
-const int = (n: number) => Math.floor(random() * n);
-const pick = <T>(list: readonly T[]): T => list[int(list.length)]!;
+const { random, int, pick } = seededRandom(4122026);
 
 const FIRST = `Ada Grace Alan Lena Björn Zoë José François Łukasz Søren Ngozi Aiko Priya Mateo Chloé Jürgen Inês Óscar
 Siobhán Åsa Ørjan Elif Mohammed Fatima Wei Jing Hiroshi Yuki Olga Dmitri Sven Ingrid Mats Anneli Matti Aino Giulia

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { companyKey } from '../../utils/company-name.ts';
 import { personNameKey } from '../../utils/person-name.ts';
 import { launchHarness, pingWorker, type Harness } from '../e2e/support/browser.ts';
+import { seededRandom } from './random.ts';
 
 const CONTACTS = Number(process.env.CONTACTS ?? 10_000);
 const INTERACTIONS = Number(process.env.INTERACTIONS ?? 100_000);
@@ -36,17 +37,7 @@ const stats = (values: number[]) =>
 // ---------------------------------------------------------------------------------------------
 // Deterministic data (a smaller cousin of tests/bench/search-index.ts's generator)
 
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = mulberry32(7_041_1815);
-const int = (n: number) => Math.floor(random() * n);
-const pick = <T>(list: readonly T[]): T => list[int(list.length)]!;
+const { random, int, pick } = seededRandom(7_041_1815);
 const zipf = <T>(list: readonly T[]): T =>
   list[Math.min(list.length - 1, Math.floor(Math.exp(random() * Math.log(list.length + 1))) - 1)]!;
 

@@ -10,6 +10,7 @@ import {
   type IndexableContact,
   type IndexableInteraction,
 } from '../../utils/search/contact-index.ts';
+import { seededRandom } from './random.ts';
 
 const CONTACTS = Number(process.env.CONTACTS ?? 10_000);
 const INTERACTIONS = Number(process.env.INTERACTIONS ?? 100_000);
@@ -25,17 +26,7 @@ const heap = () => {
 // ---------------------------------------------------------------------------------------------
 // Deterministic data
 
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = mulberry32(20240611);
-const int = (n: number) => Math.floor(random() * n);
-const pick = <T>(list: readonly T[]): T => list[int(list.length)]!;
+const { random, int, pick } = seededRandom(20240611);
 /** Roughly Zipf-distributed pick: early entries are much more frequent than late ones. */
 const zipf = <T>(list: readonly T[]): T => list[Math.min(list.length - 1, Math.floor(Math.exp(random() * Math.log(list.length + 1))) - 1)]!;
 
