@@ -72,6 +72,6 @@ export default defineConfig({
       : { side_panel: { default_path: PANEL_PAGE } }),
   }),
   zip: {
-    excludeSources: ['node_modules/**', '.output/**', '.wxt/**', 'tests/.tmp/**', '.ci/.node/**'],
+    excludeSources: ['node_modules/**', '.output/**', '.output-*/**', '.wxt/**', 'tests/.tmp/**', '.ci/.node/**'],
   },
 });
