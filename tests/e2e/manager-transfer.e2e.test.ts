@@ -59,7 +59,7 @@ describe('manager: import & export', () => {
     await page.getByText(/Imported Connections\.csv: 1,000 contacts created, 0 contacts updated/).waitFor({ timeout: 30_000 });
     const done = performance.now();
     console.log(
-      `[h1] 1,000-row import through the UI: preview ${(previewed - started).toFixed(0)} ms, apply ${(done - previewed).toFixed(0)} ms, total ${(done - started).toFixed(0)} ms`,
+      `[import] 1,000-row import through the UI: preview ${(previewed - started).toFixed(0)} ms, apply ${(done - previewed).toFixed(0)} ms, total ${(done - started).toFixed(0)} ms`,
     );
     await page.getByRole('button', { name: 'See the imported contacts' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: /contacts$/ }).first().textContent()).toBe('1,000 contacts');
