@@ -1,21 +1,8 @@
 // `node tests/bench/duplicates.ts`: the duplicate finder (utils/merge/find-duplicates.ts) at
 // 10,000 contacts, generated deterministically with ~3% planted duplicates of every kind.
 // Budget: well under a second. Numbers, not pass/fail. CONTACTS=50000 to scale.
-// Node strips the TypeScript types; the project's own imports have no ".ts" extension, so a
-// resolve hook retries relative imports with one.
-import { registerHooks } from 'node:module';
+import './resolve-ts.ts';
 import { seededRandom } from './random.ts';
-
-registerHooks({
-  resolve(specifier, context, next) {
-    try {
-      return next(specifier, context);
-    } catch (error) {
-      if (/^\.{1,2}\//.test(specifier) && !/\.[cm]?[jt]s$/.test(specifier)) return next(`${specifier}.ts`, context);
-      throw error;
-    }
-  },
-});
 
 const { findDuplicates } = await import('../../utils/merge/find-duplicates.ts');
 type Candidate = Parameters<typeof findDuplicates>[0][number];

@@ -1,19 +1,6 @@
 // `node tests/bench/import-formats.ts`: parse + plan time of the import formats at the issue's
 // scale (10,000 rows against 10,000 existing contacts; budget ≤ 3 s). Numbers, not pass/fail.
-// Node strips the TypeScript types; the project's own imports have no ".ts" extension, so a
-// resolve hook retries relative imports with one.
-import { registerHooks } from 'node:module';
-
-registerHooks({
-  resolve(specifier, context, next) {
-    try {
-      return next(specifier, context);
-    } catch (error) {
-      if (/^\.{1,2}\//.test(specifier) && !/\.[cm]?[jt]s$/.test(specifier)) return next(`${specifier}.ts`, context);
-      throw error;
-    }
-  },
-});
+import './resolve-ts.ts';
 
 const { Contact } = await import('../../utils/model/contact.ts');
 const { readImportFile } = await import('../../utils/transfer/import-file.ts');
